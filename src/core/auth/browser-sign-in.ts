@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionRecord } from '../session/session-record';
+import { buildAuthorizationUrl } from './authorization-request';
+import { accountLabel, type IdentityFetcher } from './identity';
+import type { PendingAuthorizations } from './pending-authorizations';
+import { createPkcePair, createState } from './pkce';
+import type { TokenClient } from './token-client';
+import { tokenSetFromResponse } from './token-set';
+
+export const signInTimeoutMs = 5 * 60_000;
+
+/** Where the browser sends the user back: the editor's URI handler or a loopback server. */
+export interface RedirectRoute {
+  readonly redirectUri: string;
+  dispose(): Promise<void> | void;
+}
+
+export interface BrowserSignInOptions {
+  readonly authUrl: string;
+  readonly clientId: string;
+  readonly scopes: readonly string[];
+  readonly route: RedirectRoute;
+  readonly pending: PendingAuthorizations;
+  readonly tokenClient: TokenClient;
+  readonly fetchIdentity: IdentityFetcher;
+  /** Opens the authorization URL; resolves false when no browser could be opened. */
+  readonly openBrowser: (url: string) => Promise<boolean>;
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  readonly now?: () => number;
+}
+
+export class BrowserNotOpenedError extends Error {
+  override readonly name = 'BrowserNotOpenedError';
+  constructor() {
+    super('The browser could not be opened for sign-in.');
+  }
+}
+
+/** Authorization Code + PKCE (RFC 6749 §4.1, RFC 7636), up to a session record ready to store. */
+export async function signInWithBrowser(options: BrowserSignInOptions): Promise<SessionRecord> {
+  const pkce = createPkcePair();
+  const state = createState();
+  const redirectUri = options.route.redirectUri;
+  const url = buildAuthorizationUrl({
+    authUrl: options.authUrl,
+    clientId: options.clientId,
+    redirectUri,
+    scopes: options.scopes,
+    state,
+    pkce,
+  });
+  const code = options.pending.waitForCode(state, {
+    timeoutMs: options.timeoutMs ?? signInTimeoutMs,
+    signal: options.signal,
+  });
+  // Keep the rejection handled while the browser opens; it is awaited below.
+  code.catch(() => undefined);
+  if (!(await options.openBrowser(url))) throw new BrowserNotOpenedError();
+  const authorizationCode = await code;
+  const receivedAt = (options.now ?? Date.now)();
+  const response = await options.tokenClient.exchangeCode(
+    { code: authorizationCode, redirectUri, codeVerifier: pkce.verifier },
+    options.signal,
+  );
+  const tokens = tokenSetFromResponse(response, receivedAt, options.scopes);
+  const identity = await options.fetchIdentity(tokens.accessToken, options.signal);
+  return {
+    id: randomUUID(),
+    kind: 'oauth',
+    account: { id: identity.user.id, label: accountLabel(identity) },
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    expiresAt: tokens.expiresAt,
+    receivedAt: tokens.receivedAt,
+    scopes: [...tokens.scopes],
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * Every failure the API client reports. Messages are written for the user and never hold a
+ * token or a response body; the shell switches on `kind` (see `ApiFailure`).
+ */
+export type LucaroApiErrorKind =
+  | 'unauthorized'
+  | 'insufficient-scope'
+  | 'rate-limited'
+  | 'not-found'
+  | 'bad-request'
+  | 'server'
+  | 'network'
+  | 'malformed-response'
+  | 'unexpected-status'
+  | 'cancelled';
+
+/** Which request failed, for logs: method and path (with query), never headers. */
+export interface RequestDescription {
+  method: string;
+  path: string;
+}
+
+interface ErrorInit {
+  request?: RequestDescription;
+  /** The `error.code` of a Lucaro error body. */
+  code?: string;
+  /** The `error.message` of a Lucaro error body, shortened. */
+  serverMessage?: string;
+  cause?: unknown;
+}
+
+export abstract class LucaroApiError extends Error {
+  abstract readonly kind: LucaroApiErrorKind;
+  readonly status: number | undefined;
+  readonly request: RequestDescription | undefined;
+  readonly code: string | undefined;
+  readonly serverMessage: string | undefined;
+
+  protected constructor(message: string, status: number | undefined, init: ErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = status;
+    this.request = init.request;
+    this.code = init.code;
+    this.serverMessage = init.serverMessage;
+  }
+}
+
+export class UnauthorizedError extends LucaroApiError {
+  override readonly kind = 'unauthorized' as const;
+  override readonly name = 'UnauthorizedError';
+  constructor(init?: ErrorInit) {
+    super('Lucaro did not accept the sign-in (the token is invalid, expired or revoked). Sign in again.', 401, init);
+  }
+}
+
+export class InsufficientScopeError extends LucaroApiError {
+  override readonly kind = 'insufficient-scope' as const;
+  override readonly name = 'InsufficientScopeError';
+  readonly requiredScopes: readonly string[];
+  constructor(requiredScopes: readonly string[], init?: ErrorInit) {
+    super(
+      requiredScopes.length > 0
+        ? `The Lucaro token is missing the permission this needs: ${requiredScopes.join(', ')}.`
+        : 'The Lucaro token is not allowed to do this.',
+      403,
+      init,
+    );
+    this.requiredScopes = requiredScopes;
+  }
+}
+
+export class RateLimitedError extends LucaroApiError {
+  override readonly kind = 'rate-limited' as const;
+  override readonly name = 'RateLimitedError';
+  /** How long the server asked to wait, when it said. */
+  readonly retryAfterMs: number | undefined;
+  constructor(retryAfterMs: number | undefined, init?: ErrorInit) {
+    super(
+      retryAfterMs === undefined
+        ? 'The Lucaro API rate limit was reached. Try again later.'
+        : `The Lucaro API rate limit was reached. Try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`,
+      429,
+      init,
+    );
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+export class NotFoundError extends LucaroApiError {
+  override readonly kind = 'not-found' as const;
+  override readonly name = 'NotFoundError';
+  constructor(init?: ErrorInit) {
+    super('The Lucaro item was not found; it may have been deleted.', 404, init);
+  }
+}
+
+export class BadRequestError extends LucaroApiError {
+  override readonly kind = 'bad-request' as const;
+  override readonly name = 'BadRequestError';
+  constructor(status: number, init?: ErrorInit) {
+    super(
+      init?.serverMessage
+        ? `Lucaro rejected the request: ${init.serverMessage}`
+        : 'Lucaro rejected the request as invalid.',
+      status,
+      init,
+    );
+  }
+}
+
+export class ServerError extends LucaroApiError {
+  override readonly kind = 'server' as const;
+  override readonly name = 'ServerError';
+  constructor(status: number, init?: ErrorInit) {
+    super(`The Lucaro API had a problem (HTTP ${status}). Try again later.`, status, init);
+  }
+}
+
+export class NetworkError extends LucaroApiError {
+  override readonly kind = 'network' as const;
+  override readonly name = 'NetworkError';
+  /** The connection, the response headers or the body took too long. */
+  readonly timeout: boolean;
+  /** The system or undici error code (`ECONNREFUSED`, `UND_ERR_BODY_TIMEOUT`, ...). */
+  readonly errorCode: string | undefined;
+  constructor(origin: string, options: { timeout: boolean; errorCode?: string }, init?: ErrorInit) {
+    super(
+      options.timeout
+        ? `The Lucaro API at ${origin} did not answer in time.`
+        : `Could not reach the Lucaro API at ${origin}${options.errorCode ? ` (${options.errorCode})` : ''}. Check the network, proxy and lucaro.apiUrl settings.`,
+      undefined,
+      init,
+    );
+    this.timeout = options.timeout;
+    this.errorCode = options.errorCode;
+  }
+}
+
+export class MalformedResponseError extends LucaroApiError {
+  override readonly kind = 'malformed-response' as const;
+  override readonly name = 'MalformedResponseError';
+  /** What was wrong, without the body (for example `data.3.name: expected string`). */
+  readonly detail: string;
+  constructor(status: number | undefined, detail: string, init?: ErrorInit) {
+    super(`The Lucaro API sent a response the extension could not read (${detail}).`, status, init);
+    this.detail = detail;
+  }
+}
+
+/** A status the contract does not define here, including redirects, which are never followed. */
+export class UnexpectedStatusError extends LucaroApiError {
+  override readonly kind = 'unexpected-status' as const;
+  override readonly name = 'UnexpectedStatusError';
+  constructor(status: number, init?: ErrorInit) {
+    super(
+      status >= 300 && status < 400
+        ? `The Lucaro API answered with a redirect (HTTP ${status}), which the extension does not follow. Check the lucaro.apiUrl setting.`
+        : `The Lucaro API answered with unexpected HTTP status ${status}.`,
+      status,
+      init,
+    );
+  }
+}
+
+export class CancelledError extends LucaroApiError {
+  override readonly kind = 'cancelled' as const;
+  override readonly name = 'CancelledError';
+  constructor(init?: ErrorInit) {
+    super('The Lucaro request was cancelled.', undefined, init);
+  }
+}
+
+export type ApiFailure =
+  | UnauthorizedError
+  | InsufficientScopeError
+  | RateLimitedError
+  | NotFoundError
+  | BadRequestError
+  | ServerError
+  | NetworkError
+  | MalformedResponseError
+  | UnexpectedStatusError
+  | CancelledError;
+
+/** Narrows to the union so `switch (error.kind)` narrows the class too. */
+export function isApiFailure(error: unknown): error is ApiFailure {
+  return error instanceof LucaroApiError;
+}

@@ -1,0 +1,88 @@
+import { request } from 'undici';
+import type { HttpDispatcher } from './dispatcher';
+import { CancelledError, MalformedResponseError, NetworkError, type RequestDescription } from './errors';
+import type { ResponseHeaders } from './headers';
+
+export interface RawRequest {
+  url: URL;
+  method: 'GET' | 'POST' | 'PATCH';
+  headers: Record<string, string>;
+  body?: string;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  maxBodyBytes: number;
+  signal?: AbortSignal;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: ResponseHeaders;
+  text: string;
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+/**
+ * One HTTP exchange, body read in full. Redirects are not followed (undici's `request` never
+ * does): a 3xx comes back as a response, so Authorization can never travel to another origin.
+ */
+export async function send(dispatcher: HttpDispatcher, raw: RawRequest): Promise<RawResponse> {
+  const description: RequestDescription = { method: raw.method, path: raw.url.pathname + raw.url.search };
+  try {
+    const response = await request(raw.url, {
+      dispatcher,
+      method: raw.method,
+      headers: raw.headers,
+      body: raw.body,
+      signal: raw.signal,
+      headersTimeout: raw.headersTimeoutMs,
+      bodyTimeout: raw.bodyTimeoutMs,
+    });
+    const text = await readText(response.body, raw.maxBodyBytes, response.statusCode, description);
+    return { status: response.statusCode, headers: response.headers, text };
+  } catch (error) {
+    throw transportError(error, raw, description);
+  }
+}
+
+async function readText(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+  maxBytes: number,
+  status: number,
+  request: RequestDescription,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw new MalformedResponseError(status, `response larger than ${maxBytes} bytes`, { request });
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function transportError(error: unknown, raw: RawRequest, request: RequestDescription): unknown {
+  if (error instanceof MalformedResponseError) return error;
+  if (raw.signal?.aborted) return new CancelledError({ request, cause: error });
+  const code = errorCode(error);
+  // An invalid argument is a bug in this code, not the network's doing.
+  if (code === undefined || code === 'UND_ERR_INVALID_ARG') return error;
+  return new NetworkError(raw.url.origin, { timeout: TIMEOUT_CODES.has(code), errorCode: code }, { request, cause: error });
+}
+
+/** System errors carry `code`; DNS and connect failures may arrive wrapped in an AggregateError or `cause`. */
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  if (error instanceof AggregateError) {
+    for (const inner of error.errors) {
+      const innerCode = errorCode(inner);
+      if (innerCode) return innerCode;
+    }
+  }
+  return errorCode((error as { cause?: unknown }).cause);
+}
