@@ -40,3 +40,12 @@ export function scopesCover(granted: readonly string[], requested: readonly stri
 export function unknownScopes(scopes: readonly string[]): string[] {
   return scopes.filter((scope) => !(lucaroScopes as readonly string[]).includes(scope));
 }
+
+/** What "Sign In" asks for: everything the sidebar can use. The user may grant less. */
+export const defaultSignInScopes: readonly LucaroScope[] = [
+  'read:projects',
+  'write:projects',
+  'read:dashboards',
+  'write:dashboards',
+  'read:metrics',
+];

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { scopesCover } from '../core/auth/scopes';
+import type { SessionManager, SessionsChange } from '../core/session/session-manager';
+import type { SessionRecord } from '../core/session/session-record';
+import type { SignInFlow } from './sign-in-flow';
+
+export const lucaroProviderId = 'lucaro';
+
+/** Adapts the editor-free `SessionManager` to the Accounts menu. */
+export class LucaroAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+  private readonly subscription: vscode.Disposable;
+
+  readonly onDidChangeSessions = this.changeEmitter.event;
+
+  constructor(
+    private readonly sessions: SessionManager,
+    private readonly signInFlow: SignInFlow,
+  ) {
+    this.subscription = sessions.onDidChangeSessions((change) => this.changeEmitter.fire(toProviderChange(change)));
+  }
+
+  async getSessions(
+    scopes: readonly string[] | undefined,
+    options: vscode.AuthenticationProviderSessionOptions = {},
+  ): Promise<vscode.AuthenticationSession[]> {
+    const records = await this.sessions.listFresh();
+    return records
+      .filter((record) => !scopes?.length || scopesCover(record.scopes, scopes))
+      .filter((record) => !options.account || record.account.id === options.account.id)
+      .map(toAuthenticationSession);
+  }
+
+  async createSession(scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
+    const record = await this.signInFlow.signIn(scopes);
+    return toAuthenticationSession(await this.sessions.add(record));
+  }
+
+  async removeSession(sessionId: string): Promise<void> {
+    await this.sessions.remove(sessionId);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+}
+
+export function toAuthenticationSession(record: SessionRecord): vscode.AuthenticationSession {
+  return {
+    id: record.id,
+    accessToken: record.accessToken,
+    account: { id: record.account.id, label: record.account.label },
+    scopes: record.scopes,
+  };
+}
+
+function toProviderChange(change: SessionsChange): vscode.AuthenticationProviderAuthenticationSessionsChangeEvent {
+  return {
+    added: change.added.map(toAuthenticationSession),
+    removed: change.removed.map(toAuthenticationSession),
+    changed: change.changed.map(toAuthenticationSession),
+  };
+}

@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { ApiTokenLacksScopesError } from '../core/auth/api-token-sign-in';
+import { BrowserNotOpenedError } from '../core/auth/browser-sign-in';
+import {
+  MalformedTokenResponseError,
+  OAuthError,
+  SignInCancelledError,
+  SignInTimeoutError,
+  TokenEndpointUnreachableError,
+} from '../core/auth/oauth-errors';
+import { LucaroApiError } from '../core/http/errors';
+import { SecretStorageError } from '../core/session/secret-store';
+import { SessionEndedError } from '../core/session/session-errors';
+import { InvalidServiceUrlError } from '../core/settings/service-url';
+
+/** One sentence for the user, saying what happened and what to do next. Never holds a secret. */
+export function describeForUser(error: unknown): string {
+  if (error instanceof InvalidServiceUrlError) {
+    return vscode.l10n.t(
+      'The setting {0} must be an https: URL (http: only for 127.0.0.1, [::1] or localhost). Fix it in your user settings.',
+      error.setting,
+    );
+  }
+  if (error instanceof OAuthError) {
+    if (error.code === 'access_denied') return vscode.l10n.t('Sign-in was denied in the browser. Sign in again to grant access.');
+    if (error.code === 'invalid_client') {
+      return vscode.l10n.t('Lucaro did not accept the OAuth client. Check lucaro.oauth.clientId and the client secret.');
+    }
+    return vscode.l10n.t('Lucaro refused the sign-in ({0}). Try signing in again.', error.code);
+  }
+  if (error instanceof MalformedTokenResponseError) {
+    return vscode.l10n.t('The Lucaro sign-in server sent an unusable answer. Try again later; the log has details.');
+  }
+  if (error instanceof TokenEndpointUnreachableError) {
+    return vscode.l10n.t('The Lucaro sign-in server could not be reached. Check your connection and lucaro.authUrl.');
+  }
+  if (error instanceof SignInTimeoutError) {
+    return vscode.l10n.t('Sign-in timed out waiting for the browser. Sign in again when you are ready.');
+  }
+  if (error instanceof SignInCancelledError) return vscode.l10n.t('Sign-in was cancelled.');
+  if (error instanceof BrowserNotOpenedError) {
+    return vscode.l10n.t('The browser could not be opened. Sign in with an API token instead.');
+  }
+  if (error instanceof ApiTokenLacksScopesError) {
+    return vscode.l10n.t(
+      'The API token lacks these scopes: {0}. Create a token with them in Lucaro (Settings > API Tokens).',
+      error.missing.join(', '),
+    );
+  }
+  if (error instanceof SessionEndedError) {
+    return vscode.l10n.t('Your Lucaro session for {0} has ended. Sign in again.', error.accountLabel);
+  }
+  if (error instanceof SecretStorageError) {
+    return vscode.l10n.t(
+      "The editor's secret storage failed, so your Lucaro sign-in will not be kept after this window closes.",
+    );
+  }
+  if (error instanceof LucaroApiError) return apiErrorMessage(error);
+  return vscode.l10n.t('Something went wrong with Lucaro. The log (Lucaro: Show Log) has details.');
+}
+
+function apiErrorMessage(error: LucaroApiError): string {
+  switch (error.kind) {
+    case 'unauthorized':
+      return vscode.l10n.t('Lucaro did not accept the token: it is invalid, expired or revoked. Sign in again.');
+    case 'insufficient-scope':
+      return vscode.l10n.t('Your Lucaro sign-in lacks a permission this needs. Grant it and try again.');
+    case 'rate-limited':
+      return vscode.l10n.t('Lucaro is rate limiting requests. Wait a moment and try again.');
+    case 'not-found':
+      return vscode.l10n.t('That Lucaro item was not found; it may have been deleted. Refresh to update the list.');
+    case 'bad-request':
+      return vscode.l10n.t('Lucaro rejected the request: {0}', error.serverMessage ?? error.message);
+    case 'server':
+      return vscode.l10n.t('The Lucaro API had a problem (HTTP {0}). Try again in a moment.', String(error.status ?? ''));
+    case 'network':
+      return vscode.l10n.t('Lucaro could not be reached. Check your connection, proxy and lucaro.apiUrl.');
+    case 'malformed-response':
+      return vscode.l10n.t('Lucaro sent an answer the extension could not read. Try again; the log has details.');
+    case 'cancelled':
+      return vscode.l10n.t('The request was cancelled.');
+    default:
+      return vscode.l10n.t('Lucaro answered unexpectedly (HTTP {0}). Try again.', String(error.status ?? ''));
+  }
+}
+
+export function isCancellation(error: unknown): boolean {
+  return (
+    error instanceof SignInCancelledError ||
+    error instanceof vscode.CancellationError ||
+    (error instanceof LucaroApiError && error.kind === 'cancelled')
+  );
+}
