@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { request } from 'undici';
 import type { HttpDispatcher } from './dispatcher';
 import { CancelledError, MalformedResponseError, NetworkError, type RequestDescription } from './errors';
@@ -39,6 +40,9 @@ export async function send(dispatcher: HttpDispatcher, raw: RawRequest): Promise
       bodyTimeout: raw.bodyTimeoutMs,
     });
     const text = await readText(response.body, raw.maxBodyBytes, response.statusCode, description);
+    // undici hands a finished socket back to its pool one event-loop turn later; without
+    // this pause the caller's next request would find it busy and open another connection.
+    await nextTurn();
     return { status: response.statusCode, headers: response.headers, text };
   } catch (error) {
     throw transportError(error, raw, description);

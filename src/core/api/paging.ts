@@ -1,0 +1,49 @@
+import { MalformedResponseError } from '../http/errors';
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; `undefined` on the last page. */
+  nextCursor: string | undefined;
+}
+
+export interface PageOptions {
+  /** 1-100; the server's default is 50. Out-of-range values are clamped. */
+  limit?: number;
+  cursor?: string;
+  signal?: AbortSignal;
+}
+
+export type PageFetcher<T> = (cursor: string | undefined) => Promise<Page<T>>;
+
+export const MAX_PAGE_SIZE = 100;
+
+export function clampLimit(limit: number | undefined): number | undefined {
+  if (limit === undefined) return undefined;
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit)));
+}
+
+/**
+ * Pages one after another, starting at `startCursor`, fetched only as the consumer pulls.
+ * A cursor seen twice means the server is looping; that ends the walk instead of spinning.
+ */
+export async function* pages<T>(fetchPage: PageFetcher<T>, startCursor?: string): AsyncGenerator<Page<T>, void, undefined> {
+  const seen = new Set<string>();
+  let cursor = startCursor;
+  for (;;) {
+    const page = await fetchPage(cursor);
+    yield page;
+    if (page.nextCursor === undefined) return;
+    if (seen.has(page.nextCursor)) {
+      throw new MalformedResponseError(undefined, 'the list cursor repeated');
+    }
+    seen.add(page.nextCursor);
+    cursor = page.nextCursor;
+  }
+}
+
+/** Every item of every page, in order. */
+export async function* paginate<T>(fetchPage: PageFetcher<T>, startCursor?: string): AsyncGenerator<T, void, undefined> {
+  for await (const page of pages(fetchPage, startCursor)) {
+    yield* page.items;
+  }
+}

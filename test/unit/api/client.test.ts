@@ -1,0 +1,189 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startLucaroServer, type LucaroServer } from '../../server/index';
+import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
+import { CancelledError, NetworkError, RateLimitedError, UnauthorizedError } from '../../../src/core/http/errors';
+import type { RateLimitInfo } from '../../../src/core/http/rate-limit';
+import { fetchIdentity } from '../../../src/core/api/identity';
+import type { Logger } from '../../../src/core/log/logger';
+import { fixedTokens, makeClient } from './fixture';
+
+describe('LucaroApiClient', () => {
+  const dispatcher = createHttpDispatcher({ env: {} });
+  let server: LucaroServer;
+
+  before(async () => {
+    server = await startLucaroServer({ projects: 3 });
+  });
+
+  after(async () => {
+    await server.close();
+    await dispatcher.close();
+  });
+
+  test('100 sequential calls share one keep-alive connection', async () => {
+    const own = createHttpDispatcher({ env: {} });
+    try {
+      const client = makeClient(server.apiUrl, own, fixedTokens(server.apiTokens.all));
+      server.resetCounters();
+      for (let i = 0; i < 100; i++) await client.getMe();
+      assert.equal(server.counters.apiRequests, 100);
+      assert.equal(server.counters.apiConnections, 1);
+    } finally {
+      await own.close();
+    }
+  });
+
+  test('getMe() returns the user and the token scopes from X-OAuth-Scopes', async () => {
+    const token = server.addApiToken(['read:projects', 'read:metrics']);
+    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(token));
+    assert.equal(client.grantedScopes, undefined);
+
+    const { user, scopes } = await client.getMe();
+
+    assert.match(user.id, /^usr_/);
+    assert.equal(typeof user.name, 'string');
+    assert.deepEqual(scopes, ['read:projects', 'read:metrics']);
+    assert.deepEqual(client.grantedScopes, ['read:projects', 'read:metrics']);
+  });
+
+  test('rate-limit headers are exposed and reported on every response', async () => {
+    const limited = await startLucaroServer({ projects: 1, rateLimit: { limit: 3, windowSeconds: 60 } });
+    try {
+      const seen: RateLimitInfo[] = [];
+      const client = makeClient(limited.apiUrl, dispatcher, fixedTokens(limited.apiTokens.all), {
+        onRateLimit: (info) => seen.push(info),
+      });
+
+      await client.getMe();
+      assert.equal(client.rateLimit?.limit, 3);
+      assert.equal(client.rateLimit?.remaining, 2);
+      assert.ok(client.rateLimit.resetAt.getTime() > Date.now());
+
+      await client.getMe();
+      await client.getMe();
+      // The fourth call is over the limit; waiting for the 60 s window exceeds the 30 s budget.
+      const error = await client.getMe().catch((e: unknown) => e);
+      assert.ok(error instanceof RateLimitedError);
+      assert.deepEqual(seen.map((info) => info.remaining), [2, 1, 0, 0]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('resources round-trip through the schemas', async () => {
+    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all));
+
+    const created = await client.createProject({ name: 'Client test', description: 'made by a test' });
+    assert.equal(created.name, 'Client test');
+    const updated = await client.updateProject(created.id, { description: 'changed' });
+    assert.equal(updated.description, 'changed');
+    assert.equal((await client.getProject(created.id)).description, 'changed');
+
+    const dashboard = await client.createDashboard(created.id, { name: 'Board' });
+    assert.equal(dashboard.project_id, created.id);
+    assert.deepEqual((await client.getDashboard(dashboard.id)).id, dashboard.id);
+    const boards = (await client.listDashboards(created.id)).items.map((board) => board.id);
+    assert.ok(boards.includes(dashboard.id));
+
+    const metric = await client.createMetric(created.id, { name: 'latency_ms', unit: 'ms' });
+    assert.equal(metric.name, 'latency_ms');
+    const metricNames: string[] = [];
+    for await (const each of client.metrics(created.id)) metricNames.push(each.name);
+    assert.ok(metricNames.includes('latency_ms'));
+
+    const series = await client.queryMetric({
+      project_id: created.id,
+      metric: 'latency_ms',
+      from: new Date(Date.now() - 3600_000),
+      to: new Date(),
+      step_seconds: 600,
+    });
+    assert.equal(series.metric, 'latency_ms');
+    assert.ok(Array.isArray(series.points));
+  });
+
+  test('dashboards of a seeded project carry their widgets', async () => {
+    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all));
+    const project = (await client.listProjects({ limit: 1 })).items[0] ?? assert.fail('no project');
+    const dashboards: unknown[] = [];
+    for await (const dashboard of client.dashboards(project.id)) {
+      assert.ok(Array.isArray(dashboard.widgets));
+      dashboards.push(dashboard);
+    }
+    assert.ok(dashboards.length > 0);
+  });
+
+  test('a slow server trips the headers timeout: NetworkError with the timeout flag', async () => {
+    const slow = await startLucaroServer({ projects: 1, latencyMs: 1500 });
+    try {
+      const client = makeClient(slow.apiUrl, dispatcher, fixedTokens(slow.apiTokens.all), {
+        headersTimeoutMs: 200,
+        bodyTimeoutMs: 200,
+        retry: { maxRetries: 0 },
+      });
+      const error = await client.getMe().catch((e: unknown) => e);
+      assert.ok(error instanceof NetworkError);
+      assert.equal(error.timeout, true);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  test('a signal aborted during a backoff cancels the call', async () => {
+    const controller = new AbortController();
+    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all), {
+      retry: {
+        sleep: () => {
+          controller.abort();
+          return Promise.reject(new Error('aborted'));
+        },
+      },
+    });
+    server.failNext(1);
+    await assert.rejects(client.listProjects({ signal: controller.signal }), CancelledError);
+  });
+
+  test('the Authorization header and the token never reach the log', async () => {
+    const lines: string[] = [];
+    const record = (message: unknown, ...args: unknown[]) => {
+      lines.push([message, ...args].map((part) => (part instanceof Error ? `${part.message} ${String(part.cause)}` : String(part))).join(' '));
+    };
+    const logger: Logger = { trace: record, debug: record, info: record, warn: record, error: record };
+    const token = server.apiTokens.all;
+    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(token), { logger });
+    server.failNext(1);
+
+    await client.listProjects();
+    await client.getProject('missing').catch(() => undefined);
+
+    assert.ok(lines.some((line) => line.includes('GET /v2/projects')));
+    assert.ok(lines.every((line) => !line.includes(token) && !/authorization|bearer/i.test(line)), lines.join('\n'));
+  });
+});
+
+describe('fetchIdentity', () => {
+  const dispatcher = createHttpDispatcher({ env: {} });
+  let server: LucaroServer;
+
+  before(async () => {
+    server = await startLucaroServer({ projects: 1 });
+  });
+
+  after(async () => {
+    await server.close();
+    await dispatcher.close();
+  });
+
+  test('validates a pasted token without a session and learns its scopes', async () => {
+    const identity = await fetchIdentity(server.apiUrl, server.apiTokens.readProjects, dispatcher);
+    assert.match(identity.user.id, /^usr_/);
+    assert.deepEqual(identity.scopes, ['read:projects']);
+  });
+
+  test('a bad token is an UnauthorizedError, asked once', async () => {
+    server.resetCounters();
+    await assert.rejects(fetchIdentity(server.apiUrl, 'lct_bogus', dispatcher), UnauthorizedError);
+    assert.equal(server.counters.apiRequests, 1);
+  });
+});
