@@ -1,4 +1,8 @@
 import * as vscode from 'vscode';
+import { ActiveAccount } from './account/active-account';
+import { ActiveProject } from './account/active-project';
+import { SignedInLifetime } from './account/signed-in-lifetime';
+import { SignedInServices } from './account/signed-in-services';
 import { ClientSecretStore } from './auth/client-secret-store';
 import { identityFetcher } from './auth/identity-fetcher';
 import { LucaroAuthenticationProvider, lucaroProviderId } from './auth/lucaro-authentication-provider';
@@ -6,16 +10,25 @@ import { CallbackUriHandler } from './auth/redirect-routes';
 import { SessionNotifications } from './auth/session-notifications';
 import { SignInFlow } from './auth/sign-in-flow';
 import { SignedInContext } from './auth/signed-in-context';
-import { createCommandTable, registerCommands, signIn } from './commands/command-table';
+import { AccountCommands, signIn } from './commands/account-commands';
+import { CatalogCommands } from './commands/catalog-commands';
+import { createCommandTable, registerCommands } from './commands/command-table';
+import { ItemCommands } from './commands/item-commands';
 import { readLucaroSettings } from './config/lucaro-settings';
 import { readProxySettings } from './config/proxy-settings';
+import { tokenClientFactory } from './config/token-client-factory';
 import { PendingAuthorizations } from './core/auth/pending-authorizations';
-import { TokenClient } from './core/auth/token-client';
 import { createHttpDispatcher } from './core/http/dispatcher';
 import { SecretRedactor } from './core/log/redact';
 import { SessionManager } from './core/session/session-manager';
 import { SessionStore, sessionsSecretKey } from './core/session/session-store';
 import { outputChannelLogger } from './log/output-channel-logger';
+import { DashboardsTreeProvider } from './views/dashboards-tree-provider';
+import { ProjectsTreeProvider } from './views/projects-tree-provider';
+import { registerViews } from './views/register-views';
+import { ScopeContext } from './views/scope-context';
+import { ScopeStepUp } from './views/scope-step-up';
+import { LucaroStatusBar } from './views/status-bar';
 
 /** The composition root: builds the objects, hands them to each other, and owns their lifetimes. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -25,16 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const dispatcher = createHttpDispatcher(readProxySettings());
   const pending = new PendingAuthorizations(logger);
   const clientSecret = new ClientSecretStore(context.secrets);
-  const tokenClient = () => {
-    const settings = readLucaroSettings();
-    return new TokenClient({
-      authUrl: settings.authUrl,
-      clientId: settings.clientId,
-      getClientSecret: () => clientSecret.get(),
-      dispatcher,
-      logger,
-    });
-  };
+  const tokenClient = tokenClientFactory({ clientSecret, dispatcher, logger });
   const sessions = new SessionManager({ store: new SessionStore(context.secrets), tokenClient, logger });
   const signInFlow = new SignInFlow({
     extensionId: context.extension.id,
@@ -47,6 +51,16 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   const provider = new LucaroAuthenticationProvider(sessions, signInFlow);
   const signedIn = new SignedInContext(sessions);
+  const account = new ActiveAccount(sessions, context.globalState);
+  const activeProject = new ActiveProject(context.workspaceState);
+  const lifetime = new SignedInLifetime(
+    account,
+    (record) => new SignedInServices(record, { sessions, dispatcher, apiUrl: readLucaroSettings().apiUrl, logger }),
+  );
+  const stepUp = new ScopeStepUp(account, lifetime);
+  const scopeContext = new ScopeContext(account);
+  const projectsTree = new ProjectsTreeProvider(lifetime);
+  const dashboardsTree = new DashboardsTreeProvider(lifetime, activeProject);
 
   context.subscriptions.push(
     log,
@@ -54,6 +68,15 @@ export function activate(context: vscode.ExtensionContext): void {
     sessions,
     provider,
     signedIn,
+    account,
+    activeProject,
+    lifetime,
+    stepUp,
+    scopeContext,
+    projectsTree,
+    dashboardsTree,
+    new LucaroStatusBar(lifetime),
+    new SessionNotifications(sessions, signIn),
     vscode.authentication.registerAuthenticationProvider(lucaroProviderId, 'Lucaro', provider, {
       supportsMultipleAccounts: true,
     }),
@@ -64,13 +87,20 @@ export function activate(context: vscode.ExtensionContext): void {
     sessions.onDidChangeSessions(({ added, changed }) => {
       for (const record of [...added, ...changed]) redactor.remember(record.accessToken, record.refreshToken);
     }),
-    new SessionNotifications(sessions, signIn),
+    ...registerViews(projectsTree, dashboardsTree, activeProject),
     ...registerCommands(
-      createCommandTable({ log, sessions, clientSecret, refresh: () => sessions.reloadFromStore() }),
+      createCommandTable({
+        log,
+        account: new AccountCommands(sessions, account, clientSecret),
+        catalog: new CatalogCommands({ lifetime, activeProject, stepUp }),
+        items: new ItemCommands(lifetime, activeProject),
+      }),
     ),
   );
 
   void signedIn.update();
+  void activeProject.publishContext();
+  void account.update().then(() => scopeContext.publish());
   // Puts "Sign in with Lucaro" into the Accounts menu when nobody is signed in yet.
   void vscode.authentication.getSession(lucaroProviderId, [], { createIfNone: false }).then(undefined, (error: unknown) =>
     logger.warn('Could not read the stored Lucaro sessions', error),

@@ -2,9 +2,20 @@
 export const commandIds = [
   'lucaro.signIn',
   'lucaro.signOut',
+  'lucaro.switchAccount',
   'lucaro.refresh',
+  'lucaro.searchProjects',
+  'lucaro.selectProject',
+  'lucaro.newProject',
+  'lucaro.newDashboard',
+  'lucaro.renameProject',
+  'lucaro.openInBrowser',
+  'lucaro.copyId',
   'lucaro.showLog',
   'lucaro.setClientSecret',
+  'lucaro.grantAccess',
+  'lucaro.loadMore',
+  'lucaro.retry',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
