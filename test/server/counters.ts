@@ -1,0 +1,46 @@
+export interface ServerCounters {
+  /**
+   * Token endpoint calls by grant type (every attempt, successful or not);
+   * `failed` counts the ones answered with an error, whatever the grant type.
+   */
+  tokenRequests: { authorization_code: number; refresh_token: number; failed: number };
+  /** POST /oauth/revoke calls. */
+  revocations: number;
+  /** Every /v2 request. */
+  apiRequests: number;
+  /** API requests carrying an access token that was valid but has expired. */
+  expiredTokenRequests: number;
+  /** 401s sent by the API. */
+  unauthorizedRequests: number;
+  /** TCP connections accepted on the API port. */
+  apiConnections: number;
+  authConnections: number;
+  /** Keyed by method and path without the query, e.g. 'GET /v2/projects'. */
+  requestsByPath: Record<string, number>;
+}
+
+export function createCounters(): ServerCounters {
+  return {
+    tokenRequests: { authorization_code: 0, refresh_token: 0, failed: 0 },
+    revocations: 0,
+    apiRequests: 0,
+    expiredTokenRequests: 0,
+    unauthorizedRequests: 0,
+    apiConnections: 0,
+    authConnections: 0,
+    requestsByPath: {},
+  };
+}
+
+/** Zeroes in place: callers may hold on to the live object. */
+export function resetCounters(counters: ServerCounters): void {
+  const fresh = createCounters();
+  Object.assign(counters.tokenRequests, fresh.tokenRequests);
+  for (const key of Object.keys(counters.requestsByPath)) delete counters.requestsByPath[key];
+  counters.revocations = 0;
+  counters.apiRequests = 0;
+  counters.expiredTokenRequests = 0;
+  counters.unauthorizedRequests = 0;
+  counters.apiConnections = 0;
+  counters.authConnections = 0;
+}

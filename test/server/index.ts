@@ -1,0 +1,6 @@
+export { startLucaroServer, type LucaroServer, type StaticApiTokens } from './lucaro-server';
+export type { LucaroServerOptions, RateLimitOptions } from './options';
+export type { ServerCounters } from './counters';
+export type { DemoUser } from './users';
+export { allScopes } from './scopes';
+export type { Dashboard, Metric, Project, Series, Widget } from './resources';

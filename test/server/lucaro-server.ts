@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { createApiApp } from './api-app';
+import type { ApiDeps } from './api-context';
+import { createAuthApp } from './auth-app';
+import { Catalog } from './catalog';
+import { createClients } from './clients';
+import { createCounters, resetCounters, type ServerCounters } from './counters';
+import { FaultInjector } from './faults';
+import { closeServer, listen } from './listener';
+import { createOAuthModel } from './oauth-model';
+import { resolveOptions, validateRuntimeOptions, type LucaroServerOptions, type RuntimeOptions } from './options';
+import { RateLimiter } from './rate-limiter';
+import { allScopes, isKnownScope } from './scopes';
+import { TokenStore } from './token-store';
+import { demoUsers, findUserById, type DemoUser } from './users';
+
+export interface StaticApiTokens {
+  /** Every scope except admin, for the demo user. */
+  readonly all: string;
+  readonly readProjects: string;
+  /** Everything but read:dashboards and write:dashboards. */
+  readonly noDashboards: string;
+  readonly admin: string;
+  /** Every scope except admin, for the second user (grace). */
+  readonly secondUser: string;
+}
+
+export interface LucaroServer {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash). */
+  readonly apiUrl: string;
+  readonly authUrl: string;
+  readonly users: readonly DemoUser[];
+  readonly apiTokens: StaticApiTokens;
+  /** Live: read it at any time. */
+  readonly counters: ServerCounters;
+  configure(changes: Partial<RuntimeOptions>): void;
+  /** The next `count` API requests get `status` (default 503) with the error body. */
+  failNext(count: number, status?: number): void;
+  /** The next `count` API requests get a 200 with a garbage (non-JSON) body. */
+  malformNext(count: number): void;
+  /** The next `count` API requests get a 429 with that Retry-After. */
+  rateLimitNext(count: number, retryAfterSeconds: number): void;
+  /** A new static API token (`lct_...`) for the user (default the demo user). */
+  addApiToken(scopes: string[], userId?: string): string;
+  /** An access, refresh or API token that is still valid (not revoked, rotated or expired). */
+  isTokenActive(token: string): boolean;
+  resetCounters(): void;
+  /** Closes both listeners and every keep-alive socket. */
+  close(): Promise<void>;
+}
+
+export async function startLucaroServer(options: LucaroServerOptions = {}): Promise<LucaroServer> {
+  const resolved = resolveOptions(options);
+  const runtime: RuntimeOptions = resolved;
+  const counters = createCounters();
+  const store = new TokenStore();
+  const clients = createClients(resolved.confidentialClient);
+  const model = createOAuthModel(store, clients);
+  const limiter = new RateLimiter(() => runtime.rateLimit);
+  const faults = new FaultInjector(resolved.seed);
+  const catalog = new Catalog(resolved);
+  const apiDeps: ApiDeps = { seed: resolved.seed, catalog, store, counters, runtime, limiter, faults };
+
+  const apiTokens = createStaticTokens(store, resolved.seed);
+
+  const api = await listen(createApiApp(apiDeps), resolved.host, resolved.apiPort, () => {
+    counters.apiConnections += 1;
+  });
+  const auth = await listen(createAuthApp({ model, store, counters, runtime }), resolved.host, resolved.authPort, () => {
+    counters.authConnections += 1;
+  }).catch(async (error: unknown) => {
+    await closeServer(api.server);
+    throw error;
+  });
+
+  return {
+    apiUrl: api.url,
+    authUrl: auth.url,
+    users: demoUsers,
+    apiTokens,
+    counters,
+    configure(changes) {
+      validateRuntimeOptions(changes);
+      const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      Object.assign(runtime, defined);
+      if (changes.rateLimit) {
+        runtime.rateLimit = { ...changes.rateLimit };
+        limiter.reset();
+      }
+    },
+    failNext(count, status = 503) {
+      if (!Number.isInteger(status) || status < 400 || status > 599) throw new RangeError('status must be 4xx or 5xx');
+      faults.schedule({ kind: 'fail', status }, count);
+    },
+    malformNext(count) {
+      faults.schedule({ kind: 'malform' }, count);
+    },
+    rateLimitNext(count, retryAfterSeconds) {
+      if (!Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 0) {
+        throw new RangeError('retryAfterSeconds must be a non-negative integer');
+      }
+      faults.schedule({ kind: 'rateLimit', retryAfterSeconds }, count);
+    },
+    addApiToken(scopes, userId = 'usr_demo') {
+      const unknown = scopes.filter((scope) => !isKnownScope(scope));
+      if (unknown.length > 0) throw new RangeError(`unknown scope(s): ${unknown.join(' ')}`);
+      if (!findUserById(userId)) throw new RangeError(`unknown user: ${userId}`);
+      return store.addApiToken(scopes, userId);
+    },
+    isTokenActive: (token) => store.isActive(token),
+    resetCounters: () => resetCounters(counters),
+    async close() {
+      await Promise.all([closeServer(api.server), closeServer(auth.server)]);
+    },
+  };
+}
+
+/**
+ * Derived from the seed, so `npm run server` prints the same token after a restart and
+ * an editor configured with it keeps working.
+ */
+function createStaticTokens(store: TokenStore, seed: number): StaticApiTokens {
+  const token = (name: string) =>
+    'lct_' + createHash('sha256').update(`lucaro-local:${seed}:${name}`).digest('base64url').slice(0, 32);
+  const withoutAdmin = allScopes.filter((scope) => scope !== 'admin');
+  return {
+    all: store.addApiToken(withoutAdmin, 'usr_demo', token('all')),
+    readProjects: store.addApiToken(['read:projects'], 'usr_demo', token('readProjects')),
+    noDashboards: store.addApiToken(
+      withoutAdmin.filter((scope) => !scope.endsWith(':dashboards')),
+      'usr_demo',
+      token('noDashboards'),
+    ),
+    admin: store.addApiToken(['admin'], 'usr_demo', token('admin')),
+    secondUser: store.addApiToken(withoutAdmin, 'usr_grace', token('secondUser')),
+  };
+}

@@ -1,0 +1,103 @@
+export interface RateLimitOptions {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface LucaroServerOptions {
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 0 (a random free port). */
+  apiPort?: number;
+  /** Default 0 (a random free port); API and auth are two separate origins. */
+  authPort?: number;
+  /** Seeds the demo data and the fault dice. Default 1. */
+  seed?: number;
+  /** Seeded projects, default 3. 20,000 is fine: they are generated on demand. */
+  projects?: number;
+  dashboardsPerProject?: number;
+  metricsPerProject?: number;
+  /** Default 3600. */
+  accessTokenLifetimeSeconds?: number;
+  /** Per token. Default { limit: 5000, windowSeconds: 3600 }. */
+  rateLimit?: RateLimitOptions;
+  /** Default 'seconds'. */
+  retryAfterFormat?: 'seconds' | 'http-date';
+  /** Added to every API and token response. Default 0. */
+  latencyMs?: number;
+  /** 0..1: fraction of API requests answered 503 with the error body. Default 0. */
+  failureRate?: number;
+  /** 0..1: fraction of API 200 answers whose body is garbage non-JSON. Default 0. */
+  malformedRate?: number;
+  /** An extra client that must present its secret at the token endpoint. */
+  confidentialClient?: { clientId: string; clientSecret: string };
+}
+
+export type RuntimeOptionName =
+  | 'accessTokenLifetimeSeconds'
+  | 'rateLimit'
+  | 'retryAfterFormat'
+  | 'latencyMs'
+  | 'failureRate'
+  | 'malformedRate';
+
+/** The options `configure()` may change while the server runs. */
+export type RuntimeOptions = Required<Pick<LucaroServerOptions, RuntimeOptionName>>;
+
+export interface ResolvedOptions extends RuntimeOptions {
+  host: string;
+  apiPort: number;
+  authPort: number;
+  seed: number;
+  projects: number;
+  dashboardsPerProject: number;
+  metricsPerProject: number;
+  confidentialClient: { clientId: string; clientSecret: string } | undefined;
+}
+
+export function resolveOptions(options: LucaroServerOptions = {}): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    host: options.host ?? '127.0.0.1',
+    apiPort: options.apiPort ?? 0,
+    authPort: options.authPort ?? 0,
+    seed: options.seed ?? 1,
+    projects: options.projects ?? 3,
+    dashboardsPerProject: options.dashboardsPerProject ?? 2,
+    metricsPerProject: options.metricsPerProject ?? 3,
+    accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 3600,
+    rateLimit: { ...(options.rateLimit ?? { limit: 5000, windowSeconds: 3600 }) },
+    retryAfterFormat: options.retryAfterFormat ?? 'seconds',
+    latencyMs: options.latencyMs ?? 0,
+    failureRate: options.failureRate ?? 0,
+    malformedRate: options.malformedRate ?? 0,
+    confidentialClient: options.confidentialClient,
+  };
+  validateRuntimeOptions(resolved);
+  for (const name of ['projects', 'dashboardsPerProject', 'metricsPerProject'] as const) {
+    assertInteger(name, resolved[name], 0, 1_000_000);
+  }
+  return resolved;
+}
+
+export function validateRuntimeOptions(options: Partial<RuntimeOptions>): void {
+  if (options.accessTokenLifetimeSeconds !== undefined) {
+    assertInteger('accessTokenLifetimeSeconds', options.accessTokenLifetimeSeconds, 1, Number.MAX_SAFE_INTEGER);
+  }
+  if (options.rateLimit !== undefined) {
+    assertInteger('rateLimit.limit', options.rateLimit.limit, 1, Number.MAX_SAFE_INTEGER);
+    assertInteger('rateLimit.windowSeconds', options.rateLimit.windowSeconds, 1, Number.MAX_SAFE_INTEGER);
+  }
+  if (options.retryAfterFormat !== undefined && !['seconds', 'http-date'].includes(options.retryAfterFormat)) {
+    throw new RangeError(`retryAfterFormat must be 'seconds' or 'http-date'`);
+  }
+  if (options.latencyMs !== undefined) assertInteger('latencyMs', options.latencyMs, 0, 600_000);
+  for (const name of ['failureRate', 'malformedRate'] as const) {
+    const rate = options[name];
+    if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new RangeError(`${name} must be within 0..1`);
+  }
+}
+
+function assertInteger(name: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be an integer within ${min}..${max}, got ${value}`);
+  }
+}
