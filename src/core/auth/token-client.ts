@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from 'undici';
+import { request, type Dispatcher, type ResponseData } from '../http/undici';
 import * as v from 'valibot';
 import type { Logger } from '../log/logger';
 import { withTrailingSlash } from './authorization-request';
@@ -72,7 +72,7 @@ export class TokenClient {
     throw new MalformedTokenResponseError(json === undefined ? 'not JSON' : 'unknown error body', response.statusCode);
   }
 
-  private async post(path: string, body: URLSearchParams, signal?: AbortSignal): Promise<Dispatcher.ResponseData> {
+  private async post(path: string, body: URLSearchParams, signal?: AbortSignal): Promise<ResponseData> {
     const url = new URL(path, withTrailingSlash(this.options.authUrl));
     const started = Date.now();
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { request } from 'undici';
+import { request } from './undici';
 import type { HttpDispatcher } from './dispatcher';
 import { CancelledError, MalformedResponseError, NetworkError, type RequestDescription } from './errors';
 import type { ResponseHeaders } from './headers';
