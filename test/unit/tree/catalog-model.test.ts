@@ -92,8 +92,9 @@ describe('CatalogModel against the local Lucaro server', () => {
     await catalog.projects.load();
     await catalog.projects.loadMore();
     catalog.refresh();
-    assert.equal(catalog.projects.state.status, 'idle');
-    await catalog.projects.load();
+    const { projects } = catalog;
+    assert.equal(projects.state.status, 'idle');
+    await projects.load();
     const state = catalog.projects.state;
     assert.equal(state.status === 'loaded' && state.items.length, 100);
     catalog.dispose();

@@ -1,0 +1,134 @@
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { findFreePort } from './free-port';
+import { ensureEditorInstalled, type EditorInstall } from './install-editor';
+import { logsDir } from './paths';
+import { killProcessGroup, killProcessGroupNow } from './process-group';
+
+export interface CodeServerOptions {
+  /** Written to <user-data-dir>/User/settings.json before start. */
+  settings?: Record<string, unknown>;
+  /** Added to the environment; it reaches the extension host. */
+  env?: NodeJS.ProcessEnv;
+  /** Needed for the smoke-test payload (extensionDevelopmentPath/extensionTestsPath in the URL). */
+  smokeTestDriver?: boolean;
+  /** VSIX files or extension ids, installed into the extensions dir before the server starts. */
+  installExtensions?: string[];
+  /** Defaults to fresh folders in a temp dir that stop() removes. */
+  userDataDir?: string;
+  extensionsDir?: string;
+}
+
+export interface CodeServer {
+  port: number;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  userDataDir: string;
+  extensionsDir: string;
+  logFile: string;
+  /** Workbench URL, optionally opening a folder and handing over a smoke-test payload. */
+  workbenchUrl(options?: { folder?: string; payload?: Array<[string, string]> }): string;
+  stop(): Promise<void>;
+}
+
+const healthTimeoutMs = 60_000;
+
+export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
+  const install = ensureEditorInstalled();
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lucaro-editor-'));
+  const userDataDir = options.userDataDir ?? path.join(tempDir, 'user-data');
+  const extensionsDir = options.extensionsDir ?? path.join(tempDir, 'extensions');
+  const configFile = path.join(tempDir, 'config.yaml');
+  fs.writeFileSync(configFile, '');
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  writeUserSettings(userDataDir, options.settings);
+
+  const env = { ...process.env, ...options.env };
+  const profileArgs = [`--config=${configFile}`, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`];
+  for (const extension of options.installExtensions ?? []) installExtension(install, profileArgs, extension, env);
+
+  const port = await findFreePort();
+  fs.mkdirSync(logsDir, { recursive: true });
+  const logFile = path.join(logsDir, `code-server-${port}.log`);
+  const log = fs.openSync(logFile, 'w');
+  const args = [
+    install.codeServerEntry,
+    ...profileArgs,
+    '--auth=none',
+    `--bind-addr=127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+  ];
+  // Detached: its own process group, so stop() can end the extension host and helpers too.
+  const child = spawn(install.nodeBinary, args, { detached: true, env, stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const killOnExit = () => killProcessGroupNow(child);
+  process.on('exit', killOnExit);
+
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await killProcessGroup(child);
+    process.off('exit', killOnExit);
+    fs.rmSync(tempDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealthy(origin, child);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}; see ${logFile}`);
+  }
+  return {
+    port,
+    origin,
+    userDataDir,
+    extensionsDir,
+    logFile,
+    workbenchUrl: ({ folder, payload } = {}) => {
+      const query = new URLSearchParams();
+      if (folder) query.set('folder', folder);
+      if (payload) query.set('payload', JSON.stringify(payload));
+      const search = query.toString();
+      return `${origin}/${search ? `?${search}` : ''}`;
+    },
+    stop,
+  };
+}
+
+function writeUserSettings(userDataDir: string, settings: Record<string, unknown> | undefined): void {
+  if (!settings) return;
+  const userDir = path.join(userDataDir, 'User');
+  fs.mkdirSync(userDir, { recursive: true });
+  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+/** code-server's --install-extension is a CLI command that installs and exits; run it before the server. */
+function installExtension(install: EditorInstall, profileArgs: string[], extension: string, env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(install.nodeBinary, [install.codeServerEntry, ...profileArgs, '--install-extension', extension], {
+    env,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    throw new Error(`installing ${extension} failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
+  }
+}
+
+async function waitForHealthy(origin: string, child: ReturnType<typeof spawn>): Promise<void> {
+  const deadline = Date.now() + healthTimeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`code-server exited early (${child.exitCode ?? child.signalCode})`);
+    }
+    try {
+      const response = await fetch(`${origin}/healthz`);
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`code-server did not answer ${origin}/healthz within ${healthTimeoutMs} ms`);
+}
