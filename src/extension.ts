@@ -18,6 +18,7 @@ import { readLucaroSettings } from './config/lucaro-settings';
 import { readProxySettings } from './config/proxy-settings';
 import { tokenClientFactory } from './config/token-client-factory';
 import { PendingAuthorizations } from './core/auth/pending-authorizations';
+import { defaultSignInScopes } from './core/auth/scopes';
 import { createHttpDispatcher } from './core/http/dispatcher';
 import { SecretRedactor } from './core/log/redact';
 import { SessionManager } from './core/session/session-manager';
@@ -102,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): void {
   void activeProject.publishContext();
   void account.update().then(() => scopeContext.publish());
   // Puts "Sign in with Lucaro" into the Accounts menu when nobody is signed in yet.
-  void vscode.authentication.getSession(lucaroProviderId, [], { createIfNone: false }).then(undefined, (error: unknown) =>
+  void vscode.authentication.getSession(lucaroProviderId, defaultSignInScopes, { createIfNone: false }).then(undefined, (error: unknown) =>
     logger.warn('Could not read the stored Lucaro sessions', error),
   );
 }
