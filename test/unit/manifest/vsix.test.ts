@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import * as yauzl from 'yauzl';
+
+const root = join(__dirname, '..', '..', '..');
+
+/** What an installed extension needs, and nothing else (the source map stays out: it doubles the size). */
+const allowed = [
+  /^\[Content_Types\]\.xml$/,
+  /^extension\.vsixmanifest$/,
+  /^extension\/package\.json$/,
+  /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
+  /^extension\/dist\/extension\.js$/,
+  /^extension\/media\/[a-z0-9-]+\.(svg|png)$/,
+  /^extension\/(readme|changelog)\.md$/i,
+  /^extension\/LICENSE(\.txt)?$/i,
+];
+
+function listEntries(vsix: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(vsix, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error ?? new Error('no zip'));
+      const names: string[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+describe('the packaged .vsix', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'lucaro-vsix-'));
+  const vsix = join(folder, 'lucaro.vsix');
+  let entries: string[] = [];
+
+  before(async () => {
+    const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: root, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr || result.stdout);
+    entries = await listEntries(vsix);
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('holds only the bundle, media, manifest, nls files, README, CHANGELOG and LICENSE', () => {
+    const unexpected = entries.filter((name) => !name.endsWith('/') && !allowed.some((pattern) => pattern.test(name)));
+    assert.deepEqual(unexpected, []);
+  });
+
+  test('holds the bundle, the manifest, its strings and the icon', () => {
+    for (const required of ['extension/dist/extension.js', 'extension/package.json', 'extension/package.nls.json', 'extension/media/lucaro.svg']) {
+      assert.ok(entries.includes(required), `${required} missing from ${entries.join(', ')}`);
+    }
+  });
+
+  test('stays small', () => {
+    const bytes = statSync(vsix).size;
+    assert.ok(bytes < 200 * 1024, `lucaro.vsix is ${bytes} bytes`);
+  });
+});
