@@ -21,6 +21,10 @@ export interface ConsentPageInput {
   readonly error?: string;
 }
 
+/**
+ * The form posts to a relative URL: a browser-based editor may show this page through its
+ * port proxy (`/proxy/<port>/oauth/authorize`), where a root-relative action would miss.
+ */
 export function renderConsentPage(input: ConsentPageInput): string {
   const { params, requestedScopes, checkedScopes = requestedScopes, username = '', error } = input;
   const hidden = Object.entries(params)
@@ -40,7 +44,7 @@ export function renderConsentPage(input: ConsentPageInput): string {
     `<h1>Sign in to Lucaro</h1>
 <p><strong>${escapeHtml(params.client_id)}</strong> wants to access your Lucaro account.</p>
 ${errorLine}
-<form method="post" action="/oauth/authorize">
+<form method="post" action="authorize">
 ${hidden}
 ${requested}
 <label for="username">Username <input type="text" id="username" name="username" value="${escapeHtml(username)}" autocomplete="username"></label>

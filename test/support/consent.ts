@@ -19,7 +19,7 @@ export async function submitConsent(
   form.set('username', choice.username ?? 'demo');
   form.set('password', choice.password ?? 'demo');
   form.set('action', choice.action ?? 'approve');
-  const action = new URL('/oauth/authorize', authorizationUrl);
+  const action = new URL(/<form method="post" action="([^"]+)">/.exec(html)?.[1] ?? '', authorizationUrl);
   const response = await fetch(action, {
     method: 'POST',
     body: form,
