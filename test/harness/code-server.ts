@@ -19,6 +19,8 @@ export interface CodeServerOptions {
   /** Defaults to fresh folders in a temp dir that stop() removes. */
   userDataDir?: string;
   extensionsDir?: string;
+  /** Defaults to a free port. */
+  port?: number;
 }
 
 export interface CodeServer {
@@ -49,7 +51,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const profileArgs = [`--config=${configFile}`, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`];
   for (const extension of options.installExtensions ?? []) installExtension(install, profileArgs, extension, env);
 
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   fs.mkdirSync(logsDir, { recursive: true });
   const logFile = path.join(logsDir, `code-server-${port}.log`);
   const log = fs.openSync(logFile, 'w');
