@@ -14,8 +14,9 @@ import { AccountCommands, signIn } from './commands/account-commands';
 import { CatalogCommands } from './commands/catalog-commands';
 import { createCommandTable, registerCommands } from './commands/command-table';
 import { ItemCommands } from './commands/item-commands';
-import { readLucaroSettings } from './config/lucaro-settings';
+import { currentServer, readLucaroSettings } from './config/lucaro-settings';
 import { readProxySettings } from './config/proxy-settings';
+import { SettingsWatcher } from './config/settings-watcher';
 import { tokenClientFactory } from './config/token-client-factory';
 import { PendingAuthorizations } from './core/auth/pending-authorizations';
 import { defaultSignInScopes } from './core/auth/scopes';
@@ -40,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const pending = new PendingAuthorizations(logger);
   const clientSecret = new ClientSecretStore(context.secrets);
   const tokenClient = tokenClientFactory({ clientSecret, dispatcher, logger });
-  const sessions = new SessionManager({ store: new SessionStore(context.secrets), tokenClient, logger });
+  const sessions = new SessionManager({ store: new SessionStore(context.secrets), tokenClient, logger, server: currentServer });
   const signInFlow = new SignInFlow({
     extensionId: context.extension.id,
     settings: readLucaroSettings,
@@ -52,11 +53,12 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   const provider = new LucaroAuthenticationProvider(sessions, signInFlow);
   const signedIn = new SignedInContext(sessions);
+  const settingsWatcher = new SettingsWatcher(sessions);
   const account = new ActiveAccount(sessions, context.globalState);
   const activeProject = new ActiveProject(context.workspaceState);
   const lifetime = new SignedInLifetime(
     account,
-    (record) => new SignedInServices(record, { sessions, dispatcher, apiUrl: readLucaroSettings().apiUrl, logger }),
+    (record) => new SignedInServices(record, { sessions, dispatcher, apiUrl: record.server.apiUrl, logger }),
   );
   const stepUp = new ScopeStepUp(account, lifetime);
   const scopeContext = new ScopeContext(account);
@@ -69,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): void {
     sessions,
     provider,
     signedIn,
+    settingsWatcher,
     account,
     activeProject,
     lifetime,
@@ -99,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
   );
 
+  settingsWatcher.validate();
   void signedIn.update();
   void activeProject.publishContext();
   void account.update().then(() => scopeContext.publish());

@@ -91,6 +91,7 @@ export class SignInFlow {
           this.deps.logger.info(`Browser sign-in started (redirect: ${new URL(route.redirectUri).origin}).`);
           const record = await signInWithBrowser({
             authUrl: settings.authUrl,
+            apiUrl: settings.apiUrl,
             clientId: settings.clientId,
             scopes,
             route,
@@ -131,7 +132,7 @@ export class SignInFlow {
         const abort = new AbortController();
         const cancellation = cancel.onCancellationRequested(() => abort.abort());
         try {
-          const record = await signInWithApiToken(trimmed, scopes, this.deps.fetchIdentity(), abort.signal);
+          const record = await signInWithApiToken(this.deps.settings(), trimmed, scopes, this.deps.fetchIdentity(), abort.signal);
           this.deps.logger.info(`Signed in to Lucaro with an API token as ${record.account.label} (${record.scopes.join(' ')}).`);
           return record;
         } finally {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LucaroServerUrls } from '../core/session/session-record';
 import { validateServiceUrl } from '../core/settings/service-url';
 
 export type RedirectMode = 'auto' | 'uriHandler' | 'loopback';
@@ -34,4 +35,17 @@ export function readLucaroSettings(): LucaroSettings {
 
 export function affectsLucaroSettings(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration(lucaroSettingsSection);
+}
+
+/**
+ * The Lucaro the settings point at, or one no session belongs to when the settings are
+ * invalid: then no token goes anywhere until they are fixed.
+ */
+export function currentServer(): LucaroServerUrls {
+  try {
+    const { apiUrl, authUrl } = readLucaroSettings();
+    return { apiUrl, authUrl };
+  } catch {
+    return { apiUrl: '', authUrl: '' };
+  }
 }

@@ -29,7 +29,7 @@ void test('npm run demo serves the editor and a seeded Lucaro, and Ctrl+C stops 
     assert.match(output, /Ctrl\+C stops/, output);
     const url = /Open:\s+(\S+)/.exec(output)?.[1];
     const token = /(lct_\S+)/.exec(output)?.[1];
-    assert.ok(url?.startsWith(`http://127.0.0.1:${editorPort}/`), output);
+    assert.ok(url && url.startsWith(`http://127.0.0.1:${editorPort}/`), output);
     assert.match(output, /demo \/ demo/);
     assert.equal((await fetch(url)).status, 200, 'the workbench answers');
     const me = await fetch(`http://[::1]:${apiPort}/v2/me`, { headers: { authorization: `Bearer ${token}` } });

@@ -31,6 +31,7 @@ export async function signInThroughConsent(
   const pending = new PendingAuthorizations(silentLogger);
   return signInWithBrowser({
     authUrl: server.authUrl,
+    apiUrl: server.apiUrl,
     clientId: 'lucaro-vscode',
     scopes: options.scopes,
     route: { redirectUri: loopbackRedirect, dispose: () => undefined },

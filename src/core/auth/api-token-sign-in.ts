@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SessionRecord } from '../session/session-record';
+import type { LucaroServerUrls, SessionRecord } from '../session/session-record';
 import { accountLabel, type IdentityFetcher } from './identity';
 import { missingScopes, normalizeScopes } from './scopes';
 
@@ -15,6 +15,7 @@ export class ApiTokenLacksScopesError extends Error {
  * A rejected token, or one without the requested scopes, is never stored.
  */
 export async function signInWithApiToken(
+  server: LucaroServerUrls,
   token: string,
   requestedScopes: readonly string[],
   fetchIdentity: IdentityFetcher,
@@ -26,6 +27,7 @@ export async function signInWithApiToken(
   return {
     id: randomUUID(),
     kind: 'apiToken',
+    server: { apiUrl: server.apiUrl, authUrl: server.authUrl },
     account: { id: identity.user.id, label: accountLabel(identity) },
     accessToken: token,
     scopes: normalizeScopes(identity.scopes),

@@ -17,6 +17,8 @@ export interface RedirectRoute {
 
 export interface BrowserSignInOptions {
   readonly authUrl: string;
+  /** The API the tokens are for: recorded so they are never sent to another server. */
+  readonly apiUrl: string;
   readonly clientId: string;
   readonly scopes: readonly string[];
   readonly route: RedirectRoute;
@@ -68,6 +70,7 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
   return {
     id: randomUUID(),
     kind: 'oauth',
+    server: { apiUrl: options.apiUrl, authUrl: options.authUrl },
     account: { id: identity.user.id, label: accountLabel(identity) },
     accessToken: tokens.accessToken,
     refreshToken: tokens.refreshToken,

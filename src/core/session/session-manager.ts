@@ -4,7 +4,7 @@ import { isExpired, tokenSetFromResponse } from '../auth/token-set';
 import { Emitter, type Disposable } from '../events';
 import type { Logger } from '../log/logger';
 import { SessionEndedError, UnknownSessionError } from './session-errors';
-import type { SessionRecord } from './session-record';
+import { sameServer, type LucaroServerUrls, type SessionRecord } from './session-record';
 import { SecretStorageError } from './secret-store';
 import type { SessionStore } from './session-store';
 
@@ -19,6 +19,11 @@ export interface SessionManagerOptions {
   /** A getter: the settings behind the token client may change while the manager lives. */
   readonly tokenClient: () => TokenClient;
   readonly logger: Logger;
+  /**
+   * The Lucaro the settings point at now. Only sessions issued there are listed, used or
+   * refreshed; the others wait in storage until the settings point back at their server.
+   */
+  readonly server: () => LucaroServerUrls;
   readonly now?: () => number;
 }
 
@@ -59,13 +64,23 @@ export class SessionManager implements Disposable {
 
   async list(): Promise<readonly SessionRecord[]> {
     await this.load();
-    return this.sessions;
+    return this.usable();
+  }
+
+  /** The settings now point at another Lucaro: report whose sessions came into or out of use. */
+  async serverChanged(previous: LucaroServerUrls): Promise<void> {
+    await this.load();
+    const current = this.options.server();
+    if (sameServer(previous, current)) return;
+    const removed = this.sessions.filter((record) => sameServer(record.server, previous));
+    const added = this.sessions.filter((record) => sameServer(record.server, current));
+    if (added.length || removed.length) this.changeEmitter.fire({ added, removed, changed: [] });
   }
 
   /** Stores a new session, replacing one of the same account whose scopes it covers. */
   async add(record: SessionRecord): Promise<SessionRecord> {
     await this.load();
-    const replaced = this.sessions.filter((existing) => isSupersededBy(existing, record));
+    const replaced = this.usable().filter((existing) => isSupersededBy(existing, record));
     await this.mutate((records) => [...records.filter((existing) => !isSupersededBy(existing, record)), record]);
     this.changeEmitter.fire({ added: [record], removed: replaced, changed: [] });
     return record;
@@ -77,7 +92,7 @@ export class SessionManager implements Disposable {
    */
   async remove(sessionId: string): Promise<SessionRecord | undefined> {
     await this.load();
-    const record = this.sessions.find((session) => session.id === sessionId);
+    const record = this.usable().find((session) => session.id === sessionId);
     if (!record) return undefined;
     await this.forget(record);
     await this.revoke(record);
@@ -115,7 +130,7 @@ export class SessionManager implements Disposable {
    * A rejected API token, or a dead refresh token, ends the session.
    */
   async handleUnauthorized(sessionId: string, rejectedToken: string): Promise<string | undefined> {
-    const record = this.sessions.find((session) => session.id === sessionId);
+    const record = this.usable().find((session) => session.id === sessionId);
     if (!record) return undefined;
     if (record.accessToken !== rejectedToken && !isExpired(record, this.now())) return record.accessToken;
     if (record.kind === 'apiToken' || !record.refreshToken) {
@@ -150,15 +165,17 @@ export class SessionManager implements Disposable {
     if (!this.loading) return;
     await this.loading;
     const { records } = await this.readStore();
-    const before = new Map(this.sessions.map((record) => [record.id, record]));
-    const after = new Map(records.map((record) => [record.id, record]));
-    const added = records.filter((record) => !before.has(record.id));
-    const removed = this.sessions.filter((record) => !after.has(record.id));
-    const changed = records.filter((record) => {
+    const previousUsable = this.usable();
+    this.sessions = records;
+    const nowUsable = this.usable();
+    const before = new Map(previousUsable.map((record) => [record.id, record]));
+    const after = new Map(nowUsable.map((record) => [record.id, record]));
+    const added = nowUsable.filter((record) => !before.has(record.id));
+    const removed = previousUsable.filter((record) => !after.has(record.id));
+    const changed = nowUsable.filter((record) => {
       const previous = before.get(record.id);
       return previous !== undefined && !sameTokens(previous, record);
     });
-    this.sessions = records;
     if (added.length || removed.length || changed.length) this.changeEmitter.fire({ added, removed, changed });
   }
 
@@ -248,9 +265,14 @@ export class SessionManager implements Disposable {
 
   private async get(sessionId: string): Promise<SessionRecord> {
     await this.load();
-    const record = this.sessions.find((session) => session.id === sessionId);
+    const record = this.usable().find((session) => session.id === sessionId);
     if (!record) throw new UnknownSessionError(sessionId);
     return record;
+  }
+
+  private usable(): SessionRecord[] {
+    const server = this.options.server();
+    return this.sessions.filter((record) => sameServer(record.server, server));
   }
 
   private load(): Promise<void> {

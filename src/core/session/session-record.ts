@@ -4,6 +4,8 @@ import * as v from 'valibot';
 export const sessionRecordSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1)),
   kind: v.picklist(['oauth', 'apiToken']),
+  /** Where the tokens were issued; they are never sent anywhere else. */
+  server: v.object({ apiUrl: v.string(), authUrl: v.string() }),
   account: v.object({ id: v.pipe(v.string(), v.minLength(1)), label: v.string() }),
   accessToken: v.pipe(v.string(), v.minLength(1)),
   refreshToken: v.optional(v.pipe(v.string(), v.minLength(1))),
@@ -13,6 +15,12 @@ export const sessionRecordSchema = v.object({
 });
 
 export type SessionRecord = v.InferOutput<typeof sessionRecordSchema>;
+
+export type LucaroServerUrls = SessionRecord['server'];
+
+export function sameServer(a: LucaroServerUrls, b: LucaroServerUrls): boolean {
+  return a.apiUrl === b.apiUrl && a.authUrl === b.authUrl;
+}
 
 export interface ParsedSessionRecords {
   readonly records: SessionRecord[];

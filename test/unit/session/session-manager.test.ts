@@ -38,6 +38,7 @@ describe('SessionManager against the local Lucaro server', () => {
       store: new SessionStore(secrets),
       tokenClient: () => tokenClientFor(server.authUrl, dispatcher),
       logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+      server: () => ({ apiUrl: server.apiUrl, authUrl: server.authUrl }),
       now: options.realClock ? Date.now : () => clock.now,
     });
   }
@@ -121,6 +122,7 @@ describe('SessionManager against the local Lucaro server', () => {
         store: new SessionStore(secrets),
         tokenClient: () => tokenClientFor('http://127.0.0.1:1', dispatcher),
         logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+        server: () => ({ apiUrl: server.apiUrl, authUrl: server.authUrl }),
         now: () => clock.now,
       });
       const record = await signedIn(manager);
@@ -139,6 +141,7 @@ describe('SessionManager against the local Lucaro server', () => {
       const apiSession = await manager.add({
         id: 'api-1',
         kind: 'apiToken',
+        server: { apiUrl: server.apiUrl, authUrl: server.authUrl },
         account: { id: 'usr_demo', label: 'Ada Lovelace' },
         accessToken: 'lct_revoked_token_value',
         scopes: ['read:projects'],
@@ -199,10 +202,39 @@ describe('SessionManager against the local Lucaro server', () => {
         store: new SessionStore(secrets),
         tokenClient: () => tokenClientFor('http://127.0.0.1:1', dispatcher),
         logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+        server: () => ({ apiUrl: server.apiUrl, authUrl: server.authUrl }),
       });
       await offline.remove(record.id);
       assert.deepEqual(await offline.list(), []);
       assert.equal(secrets.values.has(sessionsSecretKey), false);
+    });
+  });
+
+  describe('sessions belong to the Lucaro that issued them', () => {
+    test('pointing the settings at another server hides the session and never sends its tokens there', async () => {
+      let serverUrls = { apiUrl: server.apiUrl, authUrl: server.authUrl };
+      const manager = new SessionManager({
+        store: new SessionStore(secrets),
+        tokenClient: () => tokenClientFor(serverUrls.authUrl, dispatcher),
+        logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+        server: () => serverUrls,
+        now: () => clock.now,
+      });
+      const record = await signedIn(manager);
+      const changes: SessionsChange[] = [];
+      manager.onDidChangeSessions((change) => changes.push(change));
+      const previous = serverUrls;
+      serverUrls = { apiUrl: 'https://api.staging.example', authUrl: 'https://auth.staging.example' };
+      await manager.serverChanged(previous);
+      assert.deepEqual(await manager.list(), []);
+      assert.deepEqual(changes.map((change) => change.removed.map((removed) => removed.id)), [[record.id]]);
+      expire(record);
+      await assert.rejects(manager.getAccessToken(record.id), /no longer exists/);
+      assert.equal(server.counters.tokenRequests.refresh_token, 0, 'no refresh token went anywhere');
+      assert.ok(secrets.values.get(sessionsSecretKey)?.includes(record.id), 'kept in storage for its own server');
+      serverUrls = previous;
+      await manager.serverChanged({ apiUrl: 'https://api.staging.example', authUrl: 'https://auth.staging.example' });
+      assert.deepEqual((await manager.list()).map((session) => session.id), [record.id]);
     });
   });
 

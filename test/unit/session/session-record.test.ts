@@ -5,6 +5,7 @@ import { parseSessionRecords, serializeSessionRecords, type SessionRecord } from
 const record: SessionRecord = {
   id: 's1',
   kind: 'oauth',
+  server: { apiUrl: 'https://api.lucaro.dev', authUrl: 'https://auth.lucaro.dev' },
   account: { id: 'usr_1', label: 'Ada' },
   accessToken: 'a',
   refreshToken: 'r',
