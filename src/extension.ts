@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const activeProject = new ActiveProject(context.workspaceState);
   const lifetime = new SignedInLifetime(
     account,
-    (record) => new SignedInServices(record, { sessions, dispatcher, apiUrl: record.server.apiUrl, logger }),
+    (record) => new SignedInServices(record, { sessions, dispatcher, logger }),
   );
   const stepUp = new ScopeStepUp(account, lifetime);
   const scopeContext = new ScopeContext(account);

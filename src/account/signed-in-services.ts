@@ -15,7 +15,6 @@ export interface RateLimitWait {
 export interface SignedInServicesDependencies {
   readonly sessions: SessionManager;
   readonly dispatcher: HttpDispatcher;
-  readonly apiUrl: string;
   readonly logger: Logger;
 }
 
@@ -37,7 +36,8 @@ export class SignedInServices implements vscode.Disposable {
     deps: SignedInServicesDependencies,
   ) {
     this.api = new LucaroApiClient({
-      baseUrl: deps.apiUrl,
+      // The server that issued the session's tokens, whatever the settings say later.
+      baseUrl: record.server.apiUrl,
       dispatcher: deps.dispatcher,
       tokens: sessionTokenSource(deps.sessions, record.id),
       logger: deps.logger,

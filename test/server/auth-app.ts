@@ -8,6 +8,7 @@ import { delay } from './delay';
 import type { LucaroOAuthModel } from './oauth-model';
 import type { RuntimeOptions } from './options';
 import { appendQuery } from './redirect-uri';
+import type { TokenFaults } from './token-faults';
 import type { TokenStore } from './token-store';
 import { findUserByCredentials } from './users';
 
@@ -16,13 +17,14 @@ export interface AuthAppDeps {
   readonly store: TokenStore;
   readonly counters: ServerCounters;
   readonly runtime: RuntimeOptions;
+  readonly tokenFaults: TokenFaults;
 }
 
 const authorizationCodeLifetimeSeconds = 10 * 60;
 const refreshTokenLifetimeSeconds = 30 * 24 * 3600;
 
 /** The auth origin: consent page, token and revocation endpoints. */
-export function createAuthApp({ model, store, counters, runtime }: AuthAppDeps): Express {
+export function createAuthApp({ model, store, counters, runtime, tokenFaults }: AuthAppDeps): Express {
   const oauth = new OAuth2Server({
     model,
     authorizationCodeLifetime: authorizationCodeLifetimeSeconds,
@@ -47,6 +49,7 @@ export function createAuthApp({ model, store, counters, runtime }: AuthAppDeps):
   app.get('/oauth/authorize', async (req, res) => {
     const check = await checkAuthorizeRequest(req.query, model);
     if (check.kind !== 'ok') return sendCheckFailure(res, check);
+    store.remember('states', check.params.state);
     res.type('html').send(renderConsentPage({ params: check.params, requestedScopes: check.requestedScopes }));
   });
 
@@ -97,6 +100,17 @@ export function createAuthApp({ model, store, counters, runtime }: AuthAppDeps):
     const body = formBody(req.body);
     const grantType = body['grant_type'];
     if (grantType === 'authorization_code' || grantType === 'refresh_token') counters.tokenRequests[grantType] += 1;
+    store.remember('codeVerifiers', body['code_verifier']);
+    store.remember('clientSecrets', body['client_secret']);
+
+    const fault = tokenFaults.take();
+    if (fault) {
+      counters.tokenRequests.failed += 1;
+      await delay(runtime.latencyMs);
+      if (fault === 'not-json') res.status(200).type('html').send('<html><body>502 Bad Gateway</body></html>');
+      else res.status(200).json({ token_type: 'Bearer', expires_in: runtime.accessTokenLifetimeSeconds, scope: 'read:projects' });
+      return;
+    }
 
     const request = libraryRequest(req.headers, body);
     const response = new OAuthResponse();

@@ -11,7 +11,8 @@ import { createOAuthModel } from './oauth-model';
 import { resolveOptions, validateRuntimeOptions, type LucaroServerOptions, type RuntimeOptions } from './options';
 import { RateLimiter } from './rate-limiter';
 import { allScopes, isKnownScope } from './scopes';
-import { TokenStore } from './token-store';
+import { TokenFaults, type TokenFault } from './token-faults';
+import { TokenStore, type SecretsSeen } from './token-store';
 import { demoUsers, findUserById, type DemoUser } from './users';
 
 export interface StaticApiTokens {
@@ -40,6 +41,19 @@ export interface LucaroServer {
   malformNext(count: number): void;
   /** The next `count` API requests get a 429 with that Retry-After. */
   rateLimitNext(count: number, retryAfterSeconds: number): void;
+  /**
+   * The next `count` token-endpoint requests (any grant) get a 200 that is not a token:
+   * 'not-json' (an HTML page, the default) or 'no-access-token' (JSON without access_token).
+   * Counted in `tokenRequests.failed`; the code or refresh token sent is not spent.
+   */
+  malformNextToken(count: number, fault?: TokenFault): void;
+  /** Revokes every OAuth access and refresh token of the user (default the demo user); answers how many were alive. */
+  revokeAllTokens(userId?: string): number;
+  /**
+   * Every OAuth secret value that crossed the wire so far: issued access and refresh tokens
+   * and authorization codes, and the state, code_verifier and client_secret values received.
+   */
+  secretsSeen(): SecretsSeen;
   /** A new static API token (`lct_...`) for the user (default the demo user). */
   addApiToken(scopes: string[], userId?: string): string;
   /** An access, refresh or API token that is still valid (not revoked, rotated or expired). */
@@ -58,6 +72,7 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
   const model = createOAuthModel(store, clients);
   const limiter = new RateLimiter(() => runtime.rateLimit);
   const faults = new FaultInjector(resolved.seed);
+  const tokenFaults = new TokenFaults();
   const catalog = new Catalog(resolved);
   const apiDeps: ApiDeps = { seed: resolved.seed, catalog, store, counters, runtime, limiter, faults };
 
@@ -66,7 +81,7 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
   const api = await listen(createApiApp(apiDeps), resolved.host, resolved.apiPort, () => {
     counters.apiConnections += 1;
   });
-  const auth = await listen(createAuthApp({ model, store, counters, runtime }), resolved.host, resolved.authPort, () => {
+  const auth = await listen(createAuthApp({ model, store, counters, runtime, tokenFaults }), resolved.host, resolved.authPort, () => {
     counters.authConnections += 1;
   }).catch(async (error: unknown) => {
     await closeServer(api.server);
@@ -101,6 +116,14 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
       }
       faults.schedule({ kind: 'rateLimit', retryAfterSeconds }, count);
     },
+    malformNextToken(count, fault = 'not-json') {
+      tokenFaults.schedule(fault, count);
+    },
+    revokeAllTokens(userId = 'usr_demo') {
+      if (!findUserById(userId)) throw new RangeError(`unknown user: ${userId}`);
+      return store.revokeAllOAuthTokens(userId);
+    },
+    secretsSeen: () => store.secretsSeen(),
     addApiToken(scopes, userId = 'usr_demo') {
       const unknown = scopes.filter((scope) => !isKnownScope(scope));
       if (unknown.length > 0) throw new RangeError(`unknown scope(s): ${unknown.join(' ')}`);

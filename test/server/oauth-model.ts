@@ -53,6 +53,7 @@ export function createOAuthModel(store: TokenStore, clients: ReadonlyMap<string,
     async saveAuthorizationCode(code, client: Client, user: User) {
       const saved: AuthorizationCode = { ...code, client, user };
       store.codes.set(code.authorizationCode, saved);
+      store.remember('authorizationCodes', code.authorizationCode);
       return saved;
     },
 

@@ -37,9 +37,32 @@ export type BearerLookup =
   | { readonly status: 'expired' }
   | { readonly status: 'invalid' };
 
+/**
+ * Every secret value an OAuth round put on the wire, in the order seen: what a test looks
+ * for in the editor's logs (none of it may appear there).
+ */
+export interface SecretsSeen {
+  readonly accessTokens: readonly string[];
+  readonly refreshTokens: readonly string[];
+  readonly authorizationCodes: readonly string[];
+  readonly states: readonly string[];
+  readonly codeVerifiers: readonly string[];
+  readonly clientSecrets: readonly string[];
+}
+
+type SecretKind = keyof SecretsSeen;
+
 /** Every code and token the server has issued, alive or dead (dead ones tell "expired" from "unknown"). */
 export class TokenStore {
   readonly codes = new Map<string, AuthorizationCode>();
+  private readonly seen: { [kind in SecretKind]: string[] } = {
+    accessTokens: [],
+    refreshTokens: [],
+    authorizationCodes: [],
+    states: [],
+    codeVerifiers: [],
+    clientSecrets: [],
+  };
   private readonly accessTokens = new Map<string, AccessTokenRecord>();
   private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   private grantCounter = 0;
@@ -51,10 +74,45 @@ export class TokenStore {
 
   saveAccessToken(record: AccessTokenRecord): void {
     this.accessTokens.set(record.token, record);
+    if (record.kind === 'oauth') this.remember('accessTokens', record.token);
   }
 
   saveRefreshToken(record: RefreshTokenRecord): void {
     this.refreshTokens.set(record.token, record);
+    this.remember('refreshTokens', record.token);
+  }
+
+  /** Notes a secret value that crossed the wire (duplicates and empty values are skipped). */
+  remember(kind: SecretKind, value: unknown): void {
+    if (typeof value !== 'string' || value === '' || this.seen[kind].includes(value)) return;
+    this.seen[kind].push(value);
+  }
+
+  secretsSeen(): SecretsSeen {
+    return {
+      accessTokens: [...this.seen.accessTokens],
+      refreshTokens: [...this.seen.refreshTokens],
+      authorizationCodes: [...this.seen.authorizationCodes],
+      states: [...this.seen.states],
+      codeVerifiers: [...this.seen.codeVerifiers],
+      clientSecrets: [...this.seen.clientSecrets],
+    };
+  }
+
+  /** Revokes every OAuth access and refresh token of `userId` (API tokens stay); answers how many were alive. */
+  revokeAllOAuthTokens(userId: string, now = Date.now()): number {
+    let revoked = 0;
+    for (const record of this.accessTokens.values()) {
+      if (record.kind !== 'oauth' || record.userId !== userId || record.revoked) continue;
+      if (this.lookupBearer(record.token, now).status === 'active') revoked += 1;
+      record.revoked = true;
+    }
+    for (const record of this.refreshTokens.values()) {
+      if (record.grantUser.id !== userId || record.revoked) continue;
+      if (this.liveRefreshToken(record.token, now)) revoked += 1;
+      record.revoked = true;
+    }
+    return revoked;
   }
 
   addApiToken(scopes: readonly string[], userId: string, token = newToken('lct_')): string {

@@ -27,18 +27,24 @@ export class CatalogModel implements Disposable {
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly api: CatalogApi) {
-    this.projects = this.track(new PagedList((cursor) => api.listProjects({ limit: treePageSize, cursor })));
+    this.projects = this.track(new PagedList((cursor) => api.listProjects({ limit: treePageSize, cursor }), (project) => project.id));
   }
 
   dashboards(projectId: string): PagedList<Dashboard> {
-    return this.listFor(this.dashboardLists, projectId, (cursor) =>
-      this.api.listDashboards(projectId, { limit: treePageSize, cursor }),
+    return this.listFor(
+      this.dashboardLists,
+      projectId,
+      (cursor) => this.api.listDashboards(projectId, { limit: treePageSize, cursor }),
+      (dashboard) => dashboard.id,
     );
   }
 
   metrics(projectId: string): PagedList<Metric> {
-    return this.listFor(this.metricLists, projectId, (cursor) =>
-      this.api.listMetrics(projectId, { limit: treePageSize, cursor }),
+    return this.listFor(
+      this.metricLists,
+      projectId,
+      (cursor) => this.api.listMetrics(projectId, { limit: treePageSize, cursor }),
+      (metric) => metric.name,
     );
   }
 
@@ -60,10 +66,11 @@ export class CatalogModel implements Disposable {
     lists: Map<string, PagedList<T>>,
     projectId: string,
     fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+    keyOf: (item: T) => string,
   ): PagedList<T> {
     let list = lists.get(projectId);
     if (!list) {
-      list = this.track(new PagedList(fetchPage));
+      list = this.track(new PagedList(fetchPage, keyOf));
       lists.set(projectId, list);
     }
     return list;

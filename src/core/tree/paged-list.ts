@@ -10,6 +10,9 @@ export type PagedListState<T> =
 /**
  * A list read page by page on demand: the first page on `load()`, each further page on
  * `loadMore()`. One request at a time; a failed page keeps what was already loaded.
+ * With `keyOf`, an item is listed once: a later page does not repeat an item the list
+ * already holds (one the user just created and `prepend`ed, or one that moved between
+ * pages while the user read them).
  */
 export class PagedList<T> implements Disposable {
   private items: T[] = [];
@@ -21,7 +24,10 @@ export class PagedList<T> implements Disposable {
 
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {}
+  constructor(
+    private readonly fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+    private readonly keyOf?: (item: T) => string,
+  ) {}
 
   get state(): PagedListState<T> {
     return this.current;
@@ -52,7 +58,7 @@ export class PagedList<T> implements Disposable {
   /** Puts an item the user just created at the front, without a round trip. */
   prepend(item: T): void {
     if (this.current.status !== 'loaded') return;
-    this.items = [item, ...this.items];
+    this.items = [item, ...this.withoutKeysOf(this.items, [item])];
     this.set({ ...this.current, items: this.items });
   }
 
@@ -74,7 +80,7 @@ export class PagedList<T> implements Disposable {
     const request = this.fetchPage(cursor).then(
       (page) => {
         if (generation !== this.generation) return;
-        this.items = first ? page.items : [...this.items, ...page.items];
+        this.items = first ? this.withoutKeysOf(page.items, []) : [...this.items, ...this.withoutKeysOf(page.items, this.items)];
         this.nextCursor = page.nextCursor;
         this.set({ status: 'loaded', items: this.items, hasMore: page.nextCursor !== undefined, loadingMore: false });
       },
@@ -91,6 +97,19 @@ export class PagedList<T> implements Disposable {
       if (generation === this.generation) this.inFlight = undefined;
     });
     return this.inFlight;
+  }
+
+  /** `items` without the ones whose key is in `present`, nor repeats among themselves. */
+  private withoutKeysOf(items: readonly T[], present: readonly T[]): T[] {
+    const keyOf = this.keyOf;
+    if (!keyOf) return [...items];
+    const seen = new Set(present.map(keyOf));
+    return items.filter((item) => {
+      const key = keyOf(item);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 
   private set(state: PagedListState<T>): void {

@@ -99,6 +99,24 @@ describe('CatalogModel against the local Lucaro server', () => {
     assert.equal(state.status === 'loaded' && state.items.length, 100);
     catalog.dispose();
   });
+
+  // Last: it adds a project to the shared server.
+  test('a project created and prepended before "Load more" is not listed again by the next page', async () => {
+    const api = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all));
+    const catalog = new CatalogModel(api);
+    await catalog.projects.load();
+    const created = await api.createProject({ name: 'Created while paging' });
+    catalog.projects.prepend(created);
+    catalog.projects.prepend(created);
+    await catalog.projects.loadMore();
+    const state = catalog.projects.state;
+    assert.ok(state.status === 'loaded' && !state.hasMore);
+    const ids = state.items.map((project) => project.id);
+    assert.equal(ids.length, 121, 'the 120 seeded projects and the new one, once');
+    assert.equal(new Set(ids).size, ids.length);
+    assert.equal(ids[0], created.id, 'the new project stays where the user saw it appear');
+    catalog.dispose();
+  });
 });
 
 function countDashboardRequests(server: LucaroServer): number {
