@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startLucaroServer } from '../server/index';
+import { stopOnSignals } from '../server/stop-on-signals';
 import { startCodeServer } from './code-server';
 import { ensureEditorInstalled } from './install-editor';
 import { repoRoot, vsixPath } from './paths';
@@ -50,23 +51,10 @@ Lucaro demo is running.
 
 Ctrl+C stops the editor and the server.`);
 
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping…');
-    Promise.all([editor.stop(), lucaro.close()])
-      .then(() => fs.rmSync(folder, { recursive: true, force: true }))
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(async () => {
+    await Promise.all([editor.stop(), lucaro.close()]);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
 }
 
 function port(name: string, fallback: number): number {

@@ -1,4 +1,5 @@
 import { startLucaroServer } from './index';
+import { stopOnSignals } from './stop-on-signals';
 
 /** `npm run server [-- --projects N]`: the local Lucaro on fixed ports for demos and manual testing. */
 async function main(): Promise<void> {
@@ -17,21 +18,7 @@ async function main(): Promise<void> {
 Settings: "lucaro.apiUrl": "${server.apiUrl}", "lucaro.authUrl": "${server.authUrl}"
 Ctrl+C to stop.`);
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping.`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(() => server.close());
 }
 
 function portFromEnv(name: string, fallback: number): number {
