@@ -26,15 +26,24 @@ type Method = 'browser' | 'apiToken';
 
 /**
  * The editor side of signing in: asks how, shows progress with cancellation, and turns
- * every failure into one clear message. Concurrent browser sign-ins for the same scopes
- * share one round trip through the browser.
+ * every failure into one clear message.
  */
 export class SignInFlow {
-  private readonly browserRounds = new Map<string, Promise<SessionRecord>>();
+  private readonly inFlight = new Map<string, Promise<SessionRecord>>();
 
   constructor(private readonly deps: SignInFlowDependencies) {}
 
-  async signIn(scopes: readonly string[]): Promise<SessionRecord> {
+  /** Concurrent requests for the same scopes share one sign-in: one prompt, one browser round. */
+  signIn(scopes: readonly string[]): Promise<SessionRecord> {
+    const key = normalizeScopes(scopes).join(' ');
+    const existing = this.inFlight.get(key);
+    if (existing) return existing;
+    const signIn = this.signInOnce(scopes).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, signIn);
+    return signIn;
+  }
+
+  private async signInOnce(scopes: readonly string[]): Promise<SessionRecord> {
     const method = await this.pickMethod();
     if (!method) throw new vscode.CancellationError();
     try {
@@ -67,15 +76,6 @@ export class SignInFlow {
   }
 
   private browserRound(scopes: readonly string[]): Promise<SessionRecord> {
-    const key = normalizeScopes(scopes).join(' ');
-    const existing = this.browserRounds.get(key);
-    if (existing) return existing;
-    const round = this.runBrowserRound(scopes).finally(() => this.browserRounds.delete(key));
-    this.browserRounds.set(key, round);
-    return round;
-  }
-
-  private runBrowserRound(scopes: readonly string[]): Promise<SessionRecord> {
     const settings = this.deps.settings();
     const progress = vscode.window.withProgress(
       {

@@ -80,6 +80,8 @@ export class SessionManager implements Disposable {
   /** Stores a new session, replacing one of the same account whose scopes it covers. */
   async add(record: SessionRecord): Promise<SessionRecord> {
     await this.load();
+    const known = this.sessions.find((existing) => existing.id === record.id);
+    if (known) return known;
     const replaced = this.usable().filter((existing) => isSupersededBy(existing, record));
     await this.mutate((records) => [...records.filter((existing) => !isSupersededBy(existing, record)), record]);
     this.changeEmitter.fire({ added: [record], removed: replaced, changed: [] });
