@@ -20,7 +20,7 @@ import { SettingsWatcher } from './config/settings-watcher';
 import { tokenClientFactory } from './config/token-client-factory';
 import { PendingAuthorizations } from './core/auth/pending-authorizations';
 import { defaultSignInScopes } from './core/auth/scopes';
-import { createHttpDispatcher } from './core/http/dispatcher';
+import { createHttpDispatcher, lazyHttpDispatcher } from './core/http/dispatcher';
 import { SecretRedactor } from './core/log/redact';
 import { SessionManager } from './core/session/session-manager';
 import { SessionStore, sessionsSecretKey } from './core/session/session-store';
@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Lucaro', { log: true });
   const redactor = new SecretRedactor();
   const logger = outputChannelLogger(log, redactor);
-  const dispatcher = createHttpDispatcher(readProxySettings());
+  const dispatcher = lazyHttpDispatcher(() => createHttpDispatcher(readProxySettings()));
   const pending = new PendingAuthorizations(logger);
   const clientSecret = new ClientSecretStore(context.secrets);
   const tokenClient = tokenClientFactory({ clientSecret, dispatcher, logger });

@@ -1,4 +1,4 @@
-import { request, type Dispatcher, type ResponseData } from '../http/undici';
+import { request, type HttpDispatcher, type ResponseData } from '../http/undici';
 import * as v from 'valibot';
 import type { Logger } from '../log/logger';
 import { withTrailingSlash } from './authorization-request';
@@ -10,7 +10,7 @@ export interface TokenClientOptions {
   readonly clientId: string;
   /** Read when needed: the user may set or clear it at any time. */
   readonly getClientSecret: () => Promise<string | undefined>;
-  readonly dispatcher: Dispatcher;
+  readonly dispatcher: HttpDispatcher;
   readonly logger: Logger;
   readonly timeoutMs?: number;
 }

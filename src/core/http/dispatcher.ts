@@ -1,10 +1,10 @@
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from './undici';
+import { loadUndici, type HttpDispatcher } from './undici';
 
 /**
  * The connection pool every Lucaro request goes through, API and OAuth alike, so that
  * proxy settings and keep-alive apply to both. Whoever creates it closes it.
  */
-export type HttpDispatcher = Dispatcher;
+export type { HttpDispatcher };
 
 export interface HttpDispatcherOptions {
   /** The editor's `http.proxy`; empty or absent falls back to HTTPS_PROXY / HTTP_PROXY. */
@@ -21,8 +21,11 @@ export interface HttpDispatcherOptions {
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 30_000;
+/** Per origin: a burst of calls queues on a few sockets instead of opening one each. */
+const MAX_CONNECTIONS_PER_ORIGIN = 8;
 
 export function createHttpDispatcher(options: HttpDispatcherOptions = {}): HttpDispatcher {
+  const { Agent, EnvHttpProxyAgent } = loadUndici();
   const env = options.env ?? process.env;
   const explicitProxy = nonEmpty(options.proxyUrl);
   const httpProxy = explicitProxy ?? nonEmpty(env.HTTP_PROXY) ?? nonEmpty(env.http_proxy);
@@ -32,6 +35,7 @@ export function createHttpDispatcher(options: HttpDispatcherOptions = {}): HttpD
   const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const tls = options.proxyStrictSSL === false ? { rejectUnauthorized: false } : {};
   const agentOptions = {
+    connections: MAX_CONNECTIONS_PER_ORIGIN,
     connectTimeout,
     keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
     connect: { timeout: connectTimeout, ...tls },
@@ -54,4 +58,16 @@ export function createHttpDispatcher(options: HttpDispatcherOptions = {}): HttpD
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
+}
+
+/**
+ * A dispatcher made on first request: the composition root can wire it at activation
+ * without loading the HTTP stack until something is actually sent.
+ */
+export function lazyHttpDispatcher(create: () => HttpDispatcher): HttpDispatcher {
+  let dispatcher: HttpDispatcher | undefined;
+  return {
+    request: (options) => (dispatcher ??= create()).request(options),
+    close: () => dispatcher?.close() ?? Promise.resolve(),
+  };
 }

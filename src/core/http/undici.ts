@@ -1,25 +1,43 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type * as Undici from 'undici';
 
-// `import 'undici'` bundles fetch, WebSocket, caches and mocks too (about 530 KB minified).
-// The extension needs the keep-alive Agent, the proxy agent and `request`, so it loads
-// just those modules; the types still come from the package. esbuild.js stubs the parts
-// these modules load but never use here (see `undiciStubs`).
-export const Agent: typeof Undici.Agent = require('undici/lib/dispatcher/agent');
-export const EnvHttpProxyAgent: typeof Undici.EnvHttpProxyAgent = require('undici/lib/dispatcher/env-http-proxy-agent');
-
-export type Dispatcher = Undici.Dispatcher;
 export type ResponseData = Undici.Dispatcher.ResponseData;
+export type RequestOptions = Undici.Dispatcher.RequestOptions;
 
-type DispatcherMethods = Pick<Undici.Dispatcher, 'request' | 'connect'>;
-const dispatcherPrototype: DispatcherMethods = require('undici/lib/dispatcher/dispatcher').prototype;
-// undici's own index attaches these to every dispatcher; the proxy agent's CONNECT needs `connect`.
-dispatcherPrototype.request ??= require('undici/lib/api/api-request');
-dispatcherPrototype.connect ??= require('undici/lib/api/api-connect');
+/** What the extension asks of a connection pool: an undici Agent, or one made on first use. */
+export interface HttpDispatcher {
+  request(options: RequestOptions): Promise<ResponseData>;
+  close(): Promise<void>;
+}
 
-export type RequestOptions = Omit<Undici.Dispatcher.RequestOptions, 'origin' | 'path'> & { dispatcher: Dispatcher };
+export interface UndiciClasses {
+  readonly Agent: typeof Undici.Agent;
+  readonly EnvHttpProxyAgent: typeof Undici.EnvHttpProxyAgent;
+}
+
+/**
+ * undici's pool classes, loaded when first called (Node caches the modules), so activating
+ * the extension does not pay for the HTTP stack.
+ *
+ * `import 'undici'` would bundle fetch, WebSocket, caches and mocks too (about 530 KB
+ * minified); the extension needs the keep-alive Agent, the proxy agent and `request`, so it
+ * loads just those modules, and esbuild.js stubs the parts they load but never use here.
+ */
+export function loadUndici(): UndiciClasses {
+  const dispatcherPrototype: Pick<Undici.Dispatcher, 'request' | 'connect'> = require('undici/lib/dispatcher/dispatcher').prototype;
+  // undici's own index attaches these to every dispatcher; the proxy agent's CONNECT needs `connect`.
+  dispatcherPrototype.request ??= require('undici/lib/api/api-request');
+  dispatcherPrototype.connect ??= require('undici/lib/api/api-connect');
+  return {
+    Agent: require('undici/lib/dispatcher/agent'),
+    EnvHttpProxyAgent: require('undici/lib/dispatcher/env-http-proxy-agent'),
+  };
+}
 
 /** `undici.request(url, options)`, without the package's index. */
-export function request(url: URL, { dispatcher, ...options }: RequestOptions): Promise<ResponseData> {
+export function request(
+  url: URL,
+  { dispatcher, ...options }: Omit<RequestOptions, 'origin' | 'path'> & { dispatcher: HttpDispatcher },
+): Promise<ResponseData> {
   return dispatcher.request({ ...options, origin: url.origin, path: url.pathname + url.search });
 }
