@@ -15,6 +15,7 @@ const allowed = [
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/llhttp\.wasm$/,
   /^extension\/media\/[a-z0-9-]+\.(svg|png)$/,
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/LICENSE(\.txt)?$/i,
@@ -55,7 +56,7 @@ describe('the packaged .vsix', () => {
   });
 
   test('holds the bundle, the manifest, its strings and the icon', () => {
-    for (const required of ['extension/dist/extension.js', 'extension/package.json', 'extension/package.nls.json', 'extension/media/lucaro.svg']) {
+    for (const required of ['extension/dist/extension.js', 'extension/dist/llhttp.wasm', 'extension/package.json', 'extension/package.nls.json', 'extension/media/lucaro.svg']) {
       assert.ok(entries.includes(required), `${required} missing from ${entries.join(', ')}`);
     }
   });
