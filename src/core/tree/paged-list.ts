@@ -16,6 +16,8 @@ export type PagedListState<T> =
  */
 export class PagedList<T> implements Disposable {
   private items: T[] = [];
+  /** The keys of `items`, kept in step so a page is checked in time proportional to its size. */
+  private keys = new Set<string>();
   private nextCursor: string | undefined;
   private current: PagedListState<T> = { status: 'idle' };
   private inFlight: Promise<void> | undefined;
@@ -33,9 +35,13 @@ export class PagedList<T> implements Disposable {
     return this.current;
   }
 
-  /** Loads the first page unless it is loaded or loading already. */
+  /**
+   * Loads the first page unless it is loaded or loading already. A failed first page stays
+   * failed until `reset()` (Retry, Refresh): trees call this on every redraw, and the
+   * redraw that shows the error must not start the next attempt.
+   */
   load(): Promise<void> {
-    if (this.current.status === 'loaded') return Promise.resolve();
+    if (this.current.status === 'loaded' || this.current.status === 'error') return Promise.resolve();
     if (this.inFlight) return this.inFlight;
     return this.run(undefined);
   }
@@ -50,6 +56,7 @@ export class PagedList<T> implements Disposable {
   reset(): void {
     this.generation++;
     this.items = [];
+    this.keys = new Set();
     this.nextCursor = undefined;
     this.inFlight = undefined;
     this.set({ status: 'idle' });
@@ -58,7 +65,10 @@ export class PagedList<T> implements Disposable {
   /** Puts an item the user just created at the front, without a round trip. */
   prepend(item: T): void {
     if (this.current.status !== 'loaded') return;
-    this.items = [item, ...this.withoutKeysOf(this.items, [item])];
+    const key = this.keyOf?.(item);
+    const rest = key !== undefined && this.keys.has(key) ? this.items.filter((existing) => this.keyOf?.(existing) !== key) : this.items;
+    if (key !== undefined) this.keys.add(key);
+    this.items = [item, ...rest];
     this.set({ ...this.current, items: this.items });
   }
 
@@ -80,7 +90,9 @@ export class PagedList<T> implements Disposable {
     const request = this.fetchPage(cursor).then(
       (page) => {
         if (generation !== this.generation) return;
-        this.items = first ? this.withoutKeysOf(page.items, []) : [...this.items, ...this.withoutKeysOf(page.items, this.items)];
+        if (first) this.keys = new Set();
+        const fresh = this.unseen(page.items);
+        this.items = first ? fresh : [...this.items, ...fresh];
         this.nextCursor = page.nextCursor;
         this.set({ status: 'loaded', items: this.items, hasMore: page.nextCursor !== undefined, loadingMore: false });
       },
@@ -99,15 +111,14 @@ export class PagedList<T> implements Disposable {
     return this.inFlight;
   }
 
-  /** `items` without the ones whose key is in `present`, nor repeats among themselves. */
-  private withoutKeysOf(items: readonly T[], present: readonly T[]): T[] {
+  /** The items whose key the list does not hold yet (nor repeats among them); records their keys. */
+  private unseen(items: readonly T[]): T[] {
     const keyOf = this.keyOf;
     if (!keyOf) return [...items];
-    const seen = new Set(present.map(keyOf));
     return items.filter((item) => {
       const key = keyOf(item);
-      if (seen.has(key)) return false;
-      seen.add(key);
+      if (this.keys.has(key)) return false;
+      this.keys.add(key);
       return true;
     });
   }

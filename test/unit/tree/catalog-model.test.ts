@@ -72,6 +72,23 @@ describe('CatalogModel against the local Lucaro server', () => {
     catalog.dispose();
   });
 
+  test('a failed first page stays failed: load() does not try again by itself, reset() does', async () => {
+    const catalog = model();
+    server.failNext(2, 500);
+    await catalog.projects.load();
+    assert.equal(catalog.projects.state.status, 'error');
+    // A tree asks for its children again each time the list changes, the error included.
+    await catalog.projects.load();
+    await catalog.projects.load();
+    assert.equal(server.counters.apiRequests, 2, 'no request beyond the first attempt and its retry');
+    assert.equal(catalog.projects.state.status, 'error');
+    catalog.projects.reset();
+    await catalog.projects.load();
+    assert.equal(catalog.projects.state.status, 'loaded');
+    assert.equal(server.counters.apiRequests, 3);
+    catalog.dispose();
+  });
+
   test('a failed "Load more" keeps what was loaded', async () => {
     const catalog = model();
     await catalog.projects.load();
