@@ -1,0 +1,97 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startLucaroServer, type LucaroServer } from './index';
+import {
+  authorizeUrl,
+  callbackParams,
+  consent,
+  loopbackRedirect,
+  newPkce,
+  publicClientId,
+  signIn,
+  tokenRequest,
+  type TokenSet,
+} from './oauth-test-client';
+
+describe('switches the in-editor tests use', () => {
+  let server: LucaroServer;
+  before(async () => {
+    server = await startLucaroServer();
+  });
+  after(() => server.close());
+
+  async function codeExchange(): Promise<{ form: Record<string, string>; state: string }> {
+    const pkce = newPkce();
+    const state = `state-${Math.random().toString(36).slice(2)}`;
+    const code = callbackParams(
+      await consent(server, authorizeUrl(server, { redirectUri: loopbackRedirect, scopes: ['read:projects'], pkce, state })),
+    ).get('code')!;
+    return {
+      state,
+      form: {
+        grant_type: 'authorization_code',
+        client_id: publicClientId,
+        code,
+        redirect_uri: loopbackRedirect,
+        code_verifier: pkce.verifier,
+      },
+    };
+  }
+
+  test('malformNextToken answers non-JSON, then JSON without access_token, then real tokens again', async () => {
+    const { form } = await codeExchange();
+    const failedBefore = server.counters.tokenRequests.failed;
+    server.malformNextToken(1);
+    server.malformNextToken(1, 'no-access-token');
+
+    const notJson = await tokenRequest(server, form);
+    assert.equal(notJson.status, 200);
+    const text = await notJson.text();
+    assert.throws(() => JSON.parse(text), SyntaxError);
+
+    const noAccessToken = await tokenRequest(server, form);
+    assert.equal(noAccessToken.status, 200);
+    const body = (await noAccessToken.json()) as Record<string, unknown>;
+    assert.equal(body['access_token'], undefined);
+    assert.equal(body['token_type'], 'Bearer');
+
+    assert.equal(server.counters.tokenRequests.failed, failedBefore + 2);
+    const tokens = (await (await tokenRequest(server, form)).json()) as TokenSet;
+    assert.ok(tokens.access_token, 'the code was not spent by the faults');
+    assert.throws(() => server.malformNextToken(1, 'nonsense' as never), RangeError);
+    assert.throws(() => server.malformNextToken(-1), RangeError);
+  });
+
+  test('revokeAllTokens ends every OAuth token of the user, not API tokens or other users', async () => {
+    const first = await signIn(server, ['read:projects']);
+    const second = await signIn(server, ['read:metrics']);
+    const grace = await signIn(server, ['read:projects'], { username: 'grace', password: 'grace' });
+    const tokens = [first.access_token, first.refresh_token!, second.access_token, second.refresh_token!];
+    for (const token of tokens) assert.equal(server.isTokenActive(token), true);
+
+    assert.ok(server.revokeAllTokens() >= 4);
+    for (const token of tokens) assert.equal(server.isTokenActive(token), false, token);
+    assert.equal(server.isTokenActive(grace.access_token), true);
+    assert.equal(server.isTokenActive(grace.refresh_token!), true);
+    assert.equal(server.isTokenActive(server.apiTokens.all), true);
+
+    const refresh = await tokenRequest(server, { grant_type: 'refresh_token', client_id: publicClientId, refresh_token: first.refresh_token! });
+    assert.equal(refresh.status, 400);
+    assert.equal(((await refresh.json()) as { error: string }).error, 'invalid_grant');
+    assert.equal(server.revokeAllTokens(), 0);
+    assert.throws(() => server.revokeAllTokens('usr_nobody'), RangeError);
+  });
+
+  test('secretsSeen lists every code, token, state, verifier and client secret that crossed the wire', async () => {
+    const { form, state } = await codeExchange();
+    const tokens = (await (await tokenRequest(server, { ...form, client_secret: 'sent-by-a-public-client' })).json()) as TokenSet;
+    const seen = server.secretsSeen();
+    assert.ok(seen.states.includes(state));
+    assert.ok(seen.authorizationCodes.includes(form['code']!));
+    assert.ok(seen.codeVerifiers.includes(form['code_verifier']!));
+    assert.ok(seen.clientSecrets.includes('sent-by-a-public-client'));
+    assert.equal(seen.accessTokens.at(-1), tokens.access_token);
+    assert.equal(seen.refreshTokens.at(-1), tokens.refresh_token);
+    assert.ok(!seen.accessTokens.includes(server.apiTokens.all), 'static API tokens are not OAuth secrets');
+  });
+});
