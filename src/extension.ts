@@ -19,7 +19,6 @@ import { readProxySettings } from './config/proxy-settings';
 import { SettingsWatcher } from './config/settings-watcher';
 import { tokenClientFactory } from './config/token-client-factory';
 import { PendingAuthorizations } from './core/auth/pending-authorizations';
-import { defaultSignInScopes } from './core/auth/scopes';
 import { createHttpDispatcher, lazyHttpDispatcher } from './core/http/dispatcher';
 import { SecretRedactor } from './core/log/redact';
 import { SessionManager } from './core/session/session-manager';
@@ -106,8 +105,8 @@ export function activate(context: vscode.ExtensionContext): void {
   void signedIn.update();
   void activeProject.publishContext();
   void account.update().then(() => scopeContext.publish());
-  // Puts "Sign in with Lucaro" into the Accounts menu when nobody is signed in yet.
-  void vscode.authentication.getSession(lucaroProviderId, defaultSignInScopes, { createIfNone: false }).then(undefined, (error: unknown) =>
+  // Puts "Sign in with Lucaro" into the Accounts menu while nobody is signed in: any session will do.
+  void vscode.authentication.getSession(lucaroProviderId, [], { createIfNone: false }).then(undefined, (error: unknown) =>
     logger.warn('Could not read the stored Lucaro sessions', error),
   );
 }

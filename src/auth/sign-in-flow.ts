@@ -3,7 +3,7 @@ import { signInWithApiToken } from '../core/auth/api-token-sign-in';
 import { signInWithBrowser } from '../core/auth/browser-sign-in';
 import type { IdentityFetcher } from '../core/auth/identity';
 import type { PendingAuthorizations } from '../core/auth/pending-authorizations';
-import { normalizeScopes } from '../core/auth/scopes';
+import { defaultSignInScopes, normalizeScopes } from '../core/auth/scopes';
 import type { TokenClient } from '../core/auth/token-client';
 import type { Logger } from '../core/log/logger';
 import type { SecretRedactor } from '../core/log/redact';
@@ -75,7 +75,9 @@ export class SignInFlow {
     return picked?.method;
   }
 
-  private browserRound(scopes: readonly string[]): Promise<SessionRecord> {
+  /** A request for no particular scopes asks the browser for the defaults; the user may untick some. */
+  private browserRound(requested: readonly string[]): Promise<SessionRecord> {
+    const scopes = requested.length ? requested : defaultSignInScopes;
     const settings = this.deps.settings();
     const progress = vscode.window.withProgress(
       {

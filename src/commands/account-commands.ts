@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import type { ActiveAccount } from '../account/active-account';
 import type { ClientSecretStore } from '../auth/client-secret-store';
 import { lucaroProviderId } from '../auth/lucaro-authentication-provider';
-import { defaultSignInScopes } from '../core/auth/scopes';
 import type { SessionManager } from '../core/session/session-manager';
 import type { SessionRecord } from '../core/session/session-record';
 
+/** Any session will do: the browser asks for the default scopes, and an API token may have fewer. */
 export function signIn(): Thenable<vscode.AuthenticationSession | undefined> {
-  return vscode.authentication.getSession(lucaroProviderId, defaultSignInScopes, { createIfNone: true }).then(
+  return vscode.authentication.getSession(lucaroProviderId, [], { createIfNone: true }).then(
     (session) => session,
     // The sign-in flow has already told the user what went wrong.
     () => undefined,
@@ -48,7 +48,7 @@ export class AccountCommands {
     if (picked.record) await this.account.switchTo(picked.record.account.id);
     else {
       const session = await vscode.authentication
-        .getSession(lucaroProviderId, defaultSignInScopes, { forceNewSession: true, clearSessionPreference: true })
+        .getSession(lucaroProviderId, [], { forceNewSession: true, clearSessionPreference: true })
         .then(
           (created) => created,
           () => undefined,

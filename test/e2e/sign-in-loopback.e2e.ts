@@ -25,7 +25,10 @@ import {
   statusBarAccount,
   statusBarTooltip,
   tooltipPermissions,
+  treeRow,
   waitForAccountInMenu,
+  waitForSignInQuickPick,
+  waitUntil,
   waitForLogLine,
   waitForToast,
 } from './sign-in-support';
@@ -175,7 +178,7 @@ void describe('browser sign-in through a loopback redirect, failures, API tokens
     assert.equal(await statusBarAccount(page).count(), 0);
   });
 
-  void test('API token: a bad token and one lacking scopes are refused with clear messages; a good one signs in', async () => {
+  void test('API token: a bad token is refused; one lacking a requested scope is refused naming it; good ones sign in', async () => {
     const { page } = editor;
     const badToken = `lct_${randomBytes(24).toString('base64url')}`;
     await startSignIn(page, 'palette');
@@ -184,30 +187,45 @@ void describe('browser sign-in through a loopback redirect, failures, API tokens
     assert.equal(await signedIn(page), false);
     await clearNotifications(page);
 
+    // "Sign In" asks for no particular scope: a narrow token signs in, and the UI follows its scopes.
+    const metricsOnly = lucaro.addApiToken(['read:metrics']);
     await startSignIn(page, 'palette');
-    await signInWithApiToken(page, lucaro.apiTokens.readProjects);
+    await signInWithApiToken(page, metricsOnly);
+    await statusBarAccount(page).waitFor();
+    assert.deepEqual(tooltipPermissions(await statusBarTooltip(page)), ['read:metrics']);
+
+    // Granting read:projects requests it: the same token lacks it and is refused, naming it.
+    const sidebar = await showLucaroSidebar(page);
+    await treeRow(sidebar, 'Grant access to projects').first().click();
+    await waitForSignInQuickPick(page);
+    await signInWithApiToken(page, metricsOnly);
     await waitForToast(
       page,
-      'The API token lacks these scopes: read:dashboards, read:metrics, write:dashboards, write:projects. Create a token with them in Lucaro (Settings > API Tokens).',
+      'The API token lacks these scopes: read:projects. Create a token with them in Lucaro (Settings > API Tokens).',
     );
-    assert.equal(await signedIn(page), false);
+    assert.deepEqual(tooltipPermissions(await statusBarTooltip(page)), ['read:metrics'], 'the session is unchanged');
     await clearNotifications(page);
 
-    await startSignIn(page, 'palette');
+    // A token with everything replaces the narrow session of the same account.
+    await treeRow(sidebar, 'Grant access to projects').first().click();
+    await waitForSignInQuickPick(page);
     await signInWithApiToken(page, lucaro.apiTokens.all);
     await waitForAccountInMenu(page, demoAccount);
-    await statusBarAccount(page).waitFor();
+    await waitUntil('the status bar to show the new scopes', async () =>
+      tooltipPermissions(await statusBarTooltip(page)).length === 6,
+    );
     assert.deepEqual(
       tooltipPermissions(await statusBarTooltip(page)),
       ['read:dashboards', 'read:metrics', 'read:projects', 'write:dashboards', 'write:metrics', 'write:projects'],
       'the scopes X-OAuth-Scopes reported for the token',
     );
+    assert.equal(await treeRow(sidebar, 'Grant access to projects').count(), 0);
 
     const log = readLucaroLog(editor);
     assert.ok(log.includes(`Signed in to Lucaro with an API token as ${demoAccount}`));
     const secrets = [
       badToken,
-      lucaro.apiTokens.readProjects,
+      metricsOnly,
       lucaro.apiTokens.all,
       ...Object.values(lucaro.secretsSeen()).flat(),
     ];

@@ -66,7 +66,14 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
     options.signal,
   );
   const tokens = tokenSetFromResponse(response, receivedAt, options.scopes);
-  const identity = await options.fetchIdentity(tokens.accessToken, options.signal);
+  const identity = await options.fetchIdentity(tokens.accessToken, options.signal).catch(async (error: unknown) => {
+    // Nothing will be stored, so the tokens just issued must not stay alive at Lucaro either.
+    await Promise.allSettled([
+      options.tokenClient.revoke(tokens.accessToken, 'access_token'),
+      ...(tokens.refreshToken ? [options.tokenClient.revoke(tokens.refreshToken, 'refresh_token')] : []),
+    ]);
+    throw error;
+  });
   return {
     id: randomUUID(),
     kind: 'oauth',
