@@ -331,8 +331,12 @@ export async function expectSignedOutSidebar(page: Page): Promise<void> {
 /** "Developer: Set Log Level..." > Lucaro > `level`, so the channel also writes debug lines. */
 export async function setLucaroLogLevel(page: Page, level: 'Trace' | 'Debug'): Promise<void> {
   await runPaletteCommand(page, 'Developer: Set Log Level...');
+  const input = page.locator('.quick-input-widget input.input');
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-  await rows.filter({ hasText: /^Lucaro/ }).first().click();
+  // The list is virtualised and its order varies: filter it so the row is rendered.
+  await input.fill('Lucaro');
+  await rows.filter({ hasText: /^Lucaro/ }).first().click({ timeout: 60_000 });
+  await input.fill(level);
   await rows.filter({ hasText: new RegExp(`^${level}`) }).first().click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
