@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ActiveAccount } from '../account/active-account';
 import type { SignedInLifetime } from '../account/signed-in-lifetime';
 import { lucaroProviderId } from '../auth/lucaro-authentication-provider';
-import { normalizeScopes } from '../core/auth/scopes';
+import { normalizeScopes, scopesCover } from '../core/auth/scopes';
 import { InsufficientScopeError } from '../core/http/errors';
 
 /**
@@ -36,9 +36,19 @@ export class ScopeStepUp implements vscode.Disposable {
   }
 
   async grant(extraScopes: readonly string[]): Promise<vscode.AuthenticationSession | undefined> {
-    const scopes = normalizeScopes([...(this.account.current?.scopes ?? []), ...extraScopes]);
+    const current = this.account.current?.scopes ?? [];
+    const scopes = normalizeScopes([...current, ...extraScopes]);
+    // Lucaro refused a scope the session was granted (revoked or changed since): a session
+    // that merely matches would change nothing, so ask for a new one.
+    const stale = this.account.current !== undefined && scopesCover(current, extraScopes);
     try {
-      return await vscode.authentication.getSession(lucaroProviderId, scopes, { createIfNone: true });
+      return await vscode.authentication.getSession(
+        lucaroProviderId,
+        scopes,
+        stale
+          ? { forceNewSession: { detail: vscode.l10n.t('Lucaro no longer accepts your sign-in for {0}. Sign in again to renew it.', extraScopes.join(', ')) } }
+          : { createIfNone: true },
+      );
     } catch {
       // The sign-in flow has told the user why; cancelling is an answer too.
       return undefined;

@@ -249,3 +249,53 @@ export const localServerOptions = { host: '::1' } as const;
 export function serverSettings(server: LucaroServer): Record<string, string> {
   return { 'lucaro.apiUrl': server.apiUrl, 'lucaro.authUrl': server.authUrl };
 }
+
+/** Right-clicks a tree row and picks `action` from its context menu. */
+export async function runContextMenuAction(row: Locator, action: string): Promise<void> {
+  const page = row.page();
+  const entry = page.locator('.monaco-menu .action-item .action-label', { hasText: exactly(action) });
+  for (let attempt = 1; ; attempt++) {
+    if (!(await entry.isVisible())) {
+      await row.locator('.label-name').click({ button: 'right' });
+      await entry.waitFor({ timeout: uiTimeoutMs });
+    }
+    // The menu fades in; a click during the fade can be lost, and the menu then stays open.
+    await page.waitForTimeout(300);
+    await entry.click();
+    try {
+      await entry.waitFor({ state: 'hidden', timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/** Hovers a tree row and clicks one of its inline actions (shown on hover) by its title. */
+export async function clickInlineAction(row: Locator, title: string): Promise<void> {
+  await row.hover();
+  const action = row.locator(`.actions .action-label[aria-label^="${title}"]`);
+  await action.waitFor({ timeout: uiTimeoutMs });
+  await action.click();
+}
+
+/**
+ * While signed in: "Lucaro: Switch Account" > "Sign in with another account…", confirms the
+ * editor's "sign in again" dialog, then signs in with an API token.
+ */
+export async function signInAnotherAccountWithApiToken(page: Page, token: string): Promise<void> {
+  await runPaletteCommand(page, 'Lucaro: Switch Account');
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Sign in with another account' }).click();
+  const dialog = page.locator('.monaco-dialog-box');
+  const methodPick = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Use an API token' });
+  await dialog.or(methodPick).first().waitFor({ timeout: uiTimeoutMs });
+  if (await dialog.isVisible()) {
+    await dialog.locator('.monaco-button').filter({ hasNotText: /^Cancel$/ }).first().click();
+  }
+  await methodPick.click();
+  const input = page.locator('.quick-input-widget input');
+  await waitUntil(async () => (await input.getAttribute('type')) === 'password', 'the token input box');
+  await input.fill(token);
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeoutMs });
+}

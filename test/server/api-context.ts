@@ -4,6 +4,7 @@ import type { ServerCounters } from './counters';
 import type { FaultInjector } from './faults';
 import type { RuntimeOptions } from './options';
 import type { RateLimiter } from './rate-limiter';
+import type { ScopeFaults } from './scope-faults';
 import type { TokenStore } from './token-store';
 
 export interface ApiDeps {
@@ -14,6 +15,7 @@ export interface ApiDeps {
   readonly runtime: RuntimeOptions;
   readonly limiter: RateLimiter;
   readonly faults: FaultInjector;
+  readonly scopeFaults: ScopeFaults;
 }
 
 /** Who is calling: set by the gate once the bearer token checks out. */

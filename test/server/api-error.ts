@@ -23,3 +23,14 @@ export function badRequest(message: string): ApiError {
 export function notFound(what: string, id: string): ApiError {
   return new ApiError(404, 'not_found', `${what} "${id}" was not found.`);
 }
+
+/** 403 with the contract's body and the RFC 6750 §3.1 challenge naming the missing scopes. */
+export function insufficientScope(missing: readonly string[]): ApiError {
+  return new ApiError(
+    403,
+    'insufficient_scope',
+    `This request needs the ${missing.join(' ')} scope.`,
+    { required_scopes: [...missing] },
+    { 'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${missing.join(' ')}"` },
+  );
+}

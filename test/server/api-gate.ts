@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { setCaller, type ApiDeps } from './api-context';
-import { ApiError } from './api-error';
+import { ApiError, insufficientScope } from './api-error';
 import { retryAfterValue, sendApiError, sendGarbage } from './api-responses';
 import { delay } from './delay';
 import type { Fault } from './faults';
@@ -14,10 +14,11 @@ const invalidTokenChallenge = { 'WWW-Authenticate': 'Bearer error="invalid_token
  * bearer authentication and the rate limit itself, in that order.
  */
 export function apiGate(deps: ApiDeps): RequestHandler {
-  const { counters, runtime, store, limiter, faults } = deps;
+  const { counters, runtime, store, limiter, faults, scopeFaults } = deps;
   return async (req: Request, res: Response, next: NextFunction) => {
     counters.apiRequests += 1;
-    const pathKey = `${req.method} ${req.originalUrl.split('?')[0]}`;
+    const path = req.originalUrl.split('?')[0] ?? '';
+    const pathKey = `${req.method} ${path}`;
     counters.requestsByPath[pathKey] = (counters.requestsByPath[pathKey] ?? 0) + 1;
     await delay(runtime.latencyMs);
 
@@ -50,6 +51,13 @@ export function apiGate(deps: ApiDeps): RequestHandler {
     if (!rate.allowed) {
       const retryAfter = retryAfterValue(deps, rate.retryAfterSeconds);
       throw new ApiError(429, 'rate_limited', 'API rate limit exceeded.', {}, { 'Retry-After': retryAfter });
+    }
+    const refused = scopeFaults.take(path);
+    if (refused) {
+      // As if the grant had been narrowed: the scopes header no longer lists what was refused.
+      const refusal = insufficientScope(refused);
+      refusal.headers['X-OAuth-Scopes'] = record.scopes.filter((scope) => !refused.includes(scope)).join(' ');
+      throw refusal;
     }
     next();
   };

@@ -1,6 +1,6 @@
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { callerOf, type ApiDeps } from './api-context';
-import { ApiError, badRequest, notFound } from './api-error';
+import { ApiError, badRequest, insufficientScope, notFound } from './api-error';
 import { sendJson } from './api-responses';
 import { pageOf, parsePageRequest } from './paging';
 import { missingScopes } from './scopes';
@@ -139,15 +139,7 @@ export function registerApiRoutes(app: Express, deps: ApiDeps): void {
 function requireScope(scope: string): RequestHandler {
   return (_req: Request, res: Response, next: NextFunction) => {
     const missing = missingScopes(callerOf(res).scopes, [scope]);
-    if (missing.length > 0) {
-      throw new ApiError(
-        403,
-        'insufficient_scope',
-        `This request needs the ${missing.join(' ')} scope.`,
-        { required_scopes: missing },
-        { 'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${missing.join(' ')}"` },
-      );
-    }
+    if (missing.length > 0) throw insufficientScope(missing);
     next();
   };
 }

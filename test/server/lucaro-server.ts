@@ -10,6 +10,7 @@ import { closeServer, listen } from './listener';
 import { createOAuthModel } from './oauth-model';
 import { resolveOptions, validateRuntimeOptions, type LucaroServerOptions, type RuntimeOptions } from './options';
 import { RateLimiter } from './rate-limiter';
+import { ScopeFaults } from './scope-faults';
 import { allScopes, isKnownScope } from './scopes';
 import { TokenFaults, type TokenFault } from './token-faults';
 import { TokenStore, type SecretsSeen } from './token-store';
@@ -42,6 +43,13 @@ export interface LucaroServer {
   /** The next `count` API requests get a 429 with that Retry-After. */
   rateLimitNext(count: number, retryAfterSeconds: number): void;
   /**
+   * The next `count` authenticated API requests (only those whose path matches `path`, when
+   * given) get the contract's 403 `insufficient_scope` naming `requiredScopes`, whatever the
+   * token may do: a grant narrowed behind the client's back. Checked after authentication
+   * and the rate limit, like the real scope check.
+   */
+  insufficientScopeNext(count: number, requiredScopes: readonly string[], path?: RegExp): void;
+  /**
    * The next `count` token-endpoint requests (any grant) get a 200 that is not a token:
    * 'not-json' (an HTML page, the default) or 'no-access-token' (JSON without access_token).
    * Counted in `tokenRequests.failed`; the code or refresh token sent is not spent.
@@ -72,9 +80,10 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
   const model = createOAuthModel(store, clients);
   const limiter = new RateLimiter(() => runtime.rateLimit);
   const faults = new FaultInjector(resolved.seed);
+  const scopeFaults = new ScopeFaults();
   const tokenFaults = new TokenFaults();
   const catalog = new Catalog(resolved);
-  const apiDeps: ApiDeps = { seed: resolved.seed, catalog, store, counters, runtime, limiter, faults };
+  const apiDeps: ApiDeps = { seed: resolved.seed, catalog, store, counters, runtime, limiter, faults, scopeFaults };
 
   const apiTokens = createStaticTokens(store, resolved.seed);
 
@@ -115,6 +124,9 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
         throw new RangeError('retryAfterSeconds must be a non-negative integer');
       }
       faults.schedule({ kind: 'rateLimit', retryAfterSeconds }, count);
+    },
+    insufficientScopeNext(count, requiredScopes, path) {
+      scopeFaults.schedule(count, requiredScopes, path);
     },
     malformNextToken(count, fault = 'not-json') {
       tokenFaults.schedule(fault, count);

@@ -94,4 +94,35 @@ describe('switches the in-editor tests use', () => {
     assert.equal(seen.refreshTokens.at(-1), tokens.refresh_token);
     assert.ok(!seen.accessTokens.includes(server.apiTokens.all), 'static API tokens are not OAuth secrets');
   });
+  test('insufficientScopeNext answers the contract 403 for matching requests only, then the real answers again', async () => {
+    const token = server.apiTokens.all;
+    const get = (path: string) => fetch(`${server.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const projects = (await (await get('/v2/projects')).json()) as { data: { id: string }[] };
+    const dashboards = `/v2/projects/${projects.data[0]!.id}/dashboards`;
+
+    server.insufficientScopeNext(2, ['read:dashboards'], /\/dashboards$/);
+    assert.equal((await get('/v2/projects')).status, 200, 'a path that does not match is served');
+    for (let i = 0; i < 2; i++) {
+      const refused = await get(dashboards);
+      assert.equal(refused.status, 403);
+      assert.equal(refused.headers.get('www-authenticate'), 'Bearer error="insufficient_scope", scope="read:dashboards"');
+      assert.equal(refused.headers.get('x-oauth-scopes'), 'read:projects write:projects write:dashboards read:metrics write:metrics');
+      const body = (await refused.json()) as { error: { code: string; message: string; required_scopes: string[] } };
+      assert.equal(body.error.code, 'insufficient_scope');
+      assert.deepEqual(body.error.required_scopes, ['read:dashboards']);
+      assert.equal(typeof body.error.message, 'string');
+    }
+    assert.equal((await get(dashboards)).status, 200, 'only the next two');
+
+    // Without a path, any authenticated request; an invalid token still gets its 401 first.
+    server.insufficientScopeNext(1, ['read:projects']);
+    const unauthenticated = await fetch(`${server.apiUrl}/v2/projects`, { headers: { authorization: 'Bearer nope' } });
+    assert.equal(unauthenticated.status, 401);
+    assert.equal((await get('/v2/me')).status, 403);
+    assert.equal((await get('/v2/me')).status, 200);
+
+    assert.throws(() => server.insufficientScopeNext(1, []), RangeError);
+    assert.throws(() => server.insufficientScopeNext(1, ['read:everything']), RangeError);
+    assert.throws(() => server.insufficientScopeNext(-1, ['read:projects']), RangeError);
+  });
 });
