@@ -49,6 +49,20 @@ const undiciStubPlugin = {
   },
 };
 
+/**
+ * The HTTP stack is its own bundle, `dist/undici-http.js`, which `loadUndici()` requires on the
+ * first request: activation loads only the extension's own code.
+ */
+/** @type {import('esbuild').Plugin} */
+const httpStackSplitPlugin = {
+  name: 'http-stack-split',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/undici-modules$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'core', 'http', 'undici.ts')) ? { path: './undici-http.js', external: true } : undefined,
+    );
+  },
+};
+
 /** Writes undici's HTTP parser as the binary file the stub above reads. */
 function writeParserWasm(outdir) {
   const fs = require('node:fs');
@@ -57,9 +71,9 @@ function writeParserWasm(outdir) {
 }
 
 async function main() {
-  const outfile = 'dist/extension.js';
+  const outdir = 'dist';
   const context = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
+    entryPoints: { extension: 'src/extension.ts', 'undici-http': 'src/core/http/undici-modules.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -67,18 +81,18 @@ async function main() {
     minify: production,
     sourcemap: production ? 'linked' : 'inline',
     sourcesContent: false,
-    outfile,
+    outdir,
     external: ['vscode'],
     logLevel: 'silent',
     metafile: true,
-    plugins: [undiciStubPlugin, problemMatcherPlugin],
+    plugins: [httpStackSplitPlugin, undiciStubPlugin, problemMatcherPlugin],
   });
   if (watch) {
-    writeParserWasm(path.dirname(outfile));
+    writeParserWasm(outdir);
     await context.watch();
     return;
   }
-  writeParserWasm(path.dirname(outfile));
+  writeParserWasm(outdir);
   await context.rebuild();
   await context.dispose();
 }

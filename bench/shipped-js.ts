@@ -37,7 +37,9 @@ export function shippedJs(outDir: string): ShippedJs {
     throw new Error(`vsce package failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
   }
   const bundle = fs.statSync(path.join(repoRoot, 'dist', 'extension.js')).size;
-  // undici's HTTP parser ships beside the bundle as binary WebAssembly (see esbuild.js).
+  // The HTTP stack is a second bundle loaded on the first request, and undici's HTTP parser
+  // ships beside it as binary WebAssembly (see esbuild.js).
+  const httpStack = fs.statSync(path.join(repoRoot, 'dist', 'undici-http.js')).size;
   const parser = fs.statSync(path.join(repoRoot, 'dist', 'llhttp.wasm')).size;
   const vsix = fs.statSync(vsixPath).size;
   const github = githubAuthenticationDir();
@@ -46,11 +48,11 @@ export function shippedJs(outDir: string): ShippedJs {
   const baseline = { label: 'GitHub Auth dist/extension.js', samples: [githubBundle] };
   return {
     vsixPath,
-    details: { bundleBytes: bundle, parserWasmBytes: parser, vsixBytes: vsix, githubBundleBytes: githubBundle, githubFolderBytes: githubFolder },
+    details: { bundleBytes: bundle, httpStackBytes: httpStack, parserWasmBytes: parser, vsixBytes: vsix, githubBundleBytes: githubBundle, githubFolderBytes: githubFolder },
     rows: [
       {
         benchmark: '1 Shipped JS',
-        metric: 'production dist/extension.js',
+        metric: 'production dist/extension.js (loaded at activation)',
         unit: 'bytes',
         samples: [bundle],
         baseline,
@@ -58,9 +60,9 @@ export function shippedJs(outDir: string): ShippedJs {
       },
       {
         benchmark: '1 Shipped JS',
-        metric: 'dist/ as shipped: extension.js + llhttp.wasm',
+        metric: 'dist/ as shipped: extension.js + undici-http.js + llhttp.wasm',
         unit: 'bytes',
-        samples: [bundle + parser],
+        samples: [bundle + httpStack + parser],
         baseline,
         goal: { kind: 'ratio', max: 1 },
       },

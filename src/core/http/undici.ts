@@ -16,22 +16,11 @@ export interface UndiciClasses {
 }
 
 /**
- * undici's pool classes, loaded when first called (Node caches the modules), so activating
- * the extension does not pay for the HTTP stack.
- *
- * `import 'undici'` would bundle fetch, WebSocket, caches and mocks too (about 530 KB
- * minified); the extension needs the keep-alive Agent, the proxy agent and `request`, so it
- * loads just those modules, and esbuild.js stubs the parts they load but never use here.
+ * undici's pool classes, loaded when first called (Node caches the module), so activating
+ * the extension does not load the HTTP stack: in the bundle this is a second file.
  */
 export function loadUndici(): UndiciClasses {
-  const dispatcherPrototype: Pick<Undici.Dispatcher, 'request' | 'connect'> = require('undici/lib/dispatcher/dispatcher').prototype;
-  // undici's own index attaches these to every dispatcher; the proxy agent's CONNECT needs `connect`.
-  dispatcherPrototype.request ??= require('undici/lib/api/api-request');
-  dispatcherPrototype.connect ??= require('undici/lib/api/api-connect');
-  return {
-    Agent: require('undici/lib/dispatcher/agent'),
-    EnvHttpProxyAgent: require('undici/lib/dispatcher/env-http-proxy-agent'),
-  };
+  return require('./undici-modules');
 }
 
 /** `undici.request(url, options)`, without the package's index. */

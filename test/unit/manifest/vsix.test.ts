@@ -16,6 +16,7 @@ const allowed = [
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/dist\/extension\.js$/,
   /^extension\/dist\/llhttp\.wasm$/,
+  /^extension\/dist\/undici-http\.js$/,
   /^extension\/media\/[a-z0-9-]+\.(svg|png)$/,
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/LICENSE(\.txt)?$/i,
@@ -56,7 +57,7 @@ describe('the packaged .vsix', () => {
   });
 
   test('holds the bundle, the manifest, its strings and the icon', () => {
-    for (const required of ['extension/dist/extension.js', 'extension/dist/llhttp.wasm', 'extension/package.json', 'extension/package.nls.json', 'extension/media/lucaro.svg']) {
+    for (const required of ['extension/dist/extension.js', 'extension/dist/undici-http.js', 'extension/dist/llhttp.wasm', 'extension/package.json', 'extension/package.nls.json', 'extension/media/lucaro.svg']) {
       assert.ok(entries.includes(required), `${required} missing from ${entries.join(', ')}`);
     }
   });
