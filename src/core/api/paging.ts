@@ -44,6 +44,8 @@ export async function* pages<T>(fetchPage: PageFetcher<T>, startCursor?: string)
 /** Every item of every page, in order. */
 export async function* paginate<T>(fetchPage: PageFetcher<T>, startCursor?: string): AsyncGenerator<T, void, undefined> {
   for await (const page of pages(fetchPage, startCursor)) {
-    yield* page.items;
+    // A plain loop: `yield*` over an array in an async generator goes through an
+    // async-from-sync iterator, an extra await per item (measurable over 20,000 items).
+    for (const item of page.items) yield item;
   }
 }
