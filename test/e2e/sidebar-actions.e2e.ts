@@ -22,6 +22,9 @@ import {
   uiTimeoutMs,
   viewPane,
   waitUntil,
+  allServerProjects,
+  serverApi,
+  serverDashboards,
 } from './sidebar-support';
 import { openLucaroSidebar, runPaletteCommand, startEditorWithExtension, type EditorSession } from './workbench';
 
@@ -46,28 +49,9 @@ let project: Project;
 /** The project Search Projects picked for the Dashboards view. */
 let searched: Project;
 
-async function api<T>(path: string, token = server.apiTokens.all): Promise<T> {
-  const response = await fetch(`${server.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  assert.equal(response.status, 200, `${path} answered ${response.status}`);
-  return (await response.json()) as T;
-}
-
-async function serverProjects(): Promise<Project[]> {
-  const projects: Project[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { data: Project[]; next_cursor: string | null } = await api(
-      `/v2/projects?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
-    projects.push(...page.data);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return projects;
-}
-
-async function dashboardsOf(projectId: string): Promise<Dashboard[]> {
-  return (await api<{ data: Dashboard[] }>(`/v2/projects/${projectId}/dashboards?limit=100`)).data;
-}
+const api = <T>(path: string): Promise<T> => serverApi<T>(server, path);
+const serverProjects = (): Promise<Project[]> => allServerProjects(server);
+const dashboardsOf = (projectId: string): Promise<Dashboard[]> => serverDashboards(server, projectId);
 
 const projectsPane = () => viewPane(editor.page, 'Projects');
 const dashboardsPane = () => viewPane(editor.page, 'Dashboards');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import type { LucaroServer } from '../server';
+import type { Dashboard, LucaroServer, Project } from '../server';
 import { runPaletteCommand } from './workbench';
 
 /**
@@ -298,4 +298,32 @@ export async function signInAnotherAccountWithApiToken(page: Page, token: string
   await input.fill(token);
   await input.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeoutMs });
+}
+
+// ---- The server's side of the data ----------------------------------------------------
+
+/** GET on the local Lucaro's API with a static token, as a test reads the truth. */
+export async function serverApi<T>(server: LucaroServer, path: string, token = server.apiTokens.all): Promise<T> {
+  const response = await fetch(`${server.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(response.status, 200, `${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Every project the server holds, in its order. */
+export async function allServerProjects(server: LucaroServer): Promise<Project[]> {
+  const projects: Project[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { data: Project[]; next_cursor: string | null } = await serverApi(
+      server,
+      `/v2/projects?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    projects.push(...page.data);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return projects;
+}
+
+export async function serverDashboards(server: LucaroServer, projectId: string): Promise<Dashboard[]> {
+  return (await serverApi<{ data: Dashboard[] }>(server, `/v2/projects/${projectId}/dashboards?limit=100`)).data;
 }

@@ -22,6 +22,8 @@ import {
   uiTimeoutMs,
   viewPane,
   waitUntil,
+  allServerProjects,
+  serverDashboards,
 } from './sidebar-support';
 import { openLucaroSidebar, runPaletteCommand, screenshot, startEditorWithExtension, type EditorSession } from './workbench';
 
@@ -42,28 +44,8 @@ let editor: EditorSession;
 /** Every project the server holds, in its order; the first page is the first 100. */
 let allProjects: Project[];
 
-async function api<T>(path: string, token = server.apiTokens.all): Promise<T> {
-  const response = await fetch(`${server.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  assert.equal(response.status, 200, `${path} answered ${response.status}`);
-  return (await response.json()) as T;
-}
-
-async function serverProjects(): Promise<Project[]> {
-  const projects: Project[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { data: Project[]; next_cursor: string | null } = await api(
-      `/v2/projects?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
-    projects.push(...page.data);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return projects;
-}
-
-async function dashboardsOf(projectId: string): Promise<Dashboard[]> {
-  return (await api<{ data: Dashboard[] }>(`/v2/projects/${projectId}/dashboards?limit=100`)).data;
-}
+const serverProjects = (): Promise<Project[]> => allServerProjects(server);
+const dashboardsOf = (projectId: string): Promise<Dashboard[]> => serverDashboards(server, projectId);
 
 const projectsPane = () => viewPane(editor.page, 'Projects');
 const dashboardsPane = () => viewPane(editor.page, 'Dashboards');
