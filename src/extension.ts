@@ -9,7 +9,6 @@ import { LucaroAuthenticationProvider, lucaroProviderId } from './auth/lucaro-au
 import { CallbackUriHandler } from './auth/redirect-routes';
 import { SessionNotifications } from './auth/session-notifications';
 import { SignInFlow } from './auth/sign-in-flow';
-import { SignedInContext } from './auth/signed-in-context';
 import { AccountCommands, signIn } from './commands/account-commands';
 import { CatalogCommands } from './commands/catalog-commands';
 import { createCommandTable, registerCommands } from './commands/command-table';
@@ -27,7 +26,7 @@ import { outputChannelLogger } from './log/output-channel-logger';
 import { DashboardsTreeProvider } from './views/dashboards-tree-provider';
 import { ProjectsTreeProvider } from './views/projects-tree-provider';
 import { registerViews } from './views/register-views';
-import { ScopeContext } from './views/scope-context';
+import { AccountContext } from './views/account-context';
 import { ScopeStepUp } from './views/scope-step-up';
 import { LucaroStatusBar } from './views/status-bar';
 
@@ -51,7 +50,6 @@ export function activate(context: vscode.ExtensionContext): void {
     logger,
   });
   const provider = new LucaroAuthenticationProvider(sessions, signInFlow);
-  const signedIn = new SignedInContext(sessions);
   const settingsWatcher = new SettingsWatcher(sessions);
   const account = new ActiveAccount(sessions, context.globalState);
   const activeProject = new ActiveProject(context.workspaceState);
@@ -60,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): void {
     (record) => new SignedInServices(record, { sessions, dispatcher, logger }),
   );
   const stepUp = new ScopeStepUp(account, lifetime);
-  const scopeContext = new ScopeContext(account);
+  const accountContext = new AccountContext(account);
   const projectsTree = new ProjectsTreeProvider(lifetime);
   const dashboardsTree = new DashboardsTreeProvider(lifetime, activeProject);
 
@@ -69,13 +67,12 @@ export function activate(context: vscode.ExtensionContext): void {
     { dispose: () => void dispatcher.close() },
     sessions,
     provider,
-    signedIn,
     settingsWatcher,
     account,
     activeProject,
     lifetime,
     stepUp,
-    scopeContext,
+    accountContext,
     projectsTree,
     dashboardsTree,
     new LucaroStatusBar(lifetime),
@@ -102,9 +99,8 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 
   settingsWatcher.validate();
-  void signedIn.update();
   void activeProject.publishContext();
-  void account.update().then(() => scopeContext.publish());
+  void account.update().then(() => accountContext.publish());
   // Puts "Sign in with Lucaro" into the Accounts menu while nobody is signed in: any session will do.
   void vscode.authentication.getSession(lucaroProviderId, [], { createIfNone: false }).then(undefined, (error: unknown) =>
     logger.warn('Could not read the stored Lucaro sessions', error),

@@ -37,11 +37,7 @@ export function scopesCover(granted: readonly string[], requested: readonly stri
   return missingScopes(granted, requested).length === 0;
 }
 
-export function unknownScopes(scopes: readonly string[]): string[] {
-  return scopes.filter((scope) => !(lucaroScopes as readonly string[]).includes(scope));
-}
-
-/** What "Sign In" asks for: everything the sidebar can use. The user may grant less. */
+/** What a browser sign-in asks for when no scope is requested: everything the sidebar can use. The user may grant less. */
 export const defaultSignInScopes: readonly LucaroScope[] = [
   'read:projects',
   'write:projects',

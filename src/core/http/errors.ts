@@ -181,8 +181,3 @@ export type ApiFailure =
   | MalformedResponseError
   | UnexpectedStatusError
   | CancelledError;
-
-/** Narrows to the union so `switch (error.kind)` narrows the class too. */
-export function isApiFailure(error: unknown): error is ApiFailure {
-  return error instanceof LucaroApiError;
-}
