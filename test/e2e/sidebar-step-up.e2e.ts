@@ -2,12 +2,14 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startLucaroServer, type Dashboard, type LucaroServer, type Project } from '../server';
 import {
+  allServerProjects,
   clearNotifications,
   expand,
   localServerOptions,
   lucaroStatusText,
   rowByLabel,
   rowInfos,
+  serverDashboards,
   serverSettings,
   settle,
   signInWithBrowser,
@@ -42,11 +44,8 @@ function dashboardRequests(): number {
 describe('step-up from the Lucaro sidebar', { timeout: 180_000 }, () => {
   before(async () => {
     server = await startLucaroServer({ ...localServerOptions, projects: 3, dashboardsPerProject: 2 });
-    const headers = { authorization: `Bearer ${server.apiTokens.all}` };
-    const projects = (await (await fetch(`${server.apiUrl}/v2/projects`, { headers })).json()) as { data: Project[] };
-    project = projects.data[0]!;
-    const list = (await (await fetch(`${server.apiUrl}/v2/projects/${project.id}/dashboards`, { headers })).json()) as { data: Dashboard[] };
-    dashboards = list.data;
+    project = (await allServerProjects(server))[0]!;
+    dashboards = await serverDashboards(server, project.id);
     assert.ok(dashboards.length > 0);
     server.resetCounters();
     editor = await startEditorWithExtension({ settings: serverSettings(server) });
