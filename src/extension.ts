@@ -13,7 +13,7 @@ import { AccountCommands, signIn } from './commands/account-commands';
 import { CatalogCommands } from './commands/catalog-commands';
 import { createCommandTable, registerCommands } from './commands/command-table';
 import { ItemCommands } from './commands/item-commands';
-import { currentServer, readLucaroSettings } from './config/lucaro-settings';
+import { LucaroSettingsSource } from './config/lucaro-settings';
 import { readProxySettings } from './config/proxy-settings';
 import { SettingsWatcher } from './config/settings-watcher';
 import { tokenClientFactory } from './config/token-client-factory';
@@ -39,18 +39,24 @@ export function activate(context: vscode.ExtensionContext): void {
   const pending = new PendingAuthorizations(logger);
   const clientSecret = new ClientSecretStore(context.secrets);
   const tokenClient = tokenClientFactory({ clientSecret, dispatcher, logger });
-  const sessions = new SessionManager({ store: new SessionStore(context.secrets), tokenClient, logger, server: currentServer });
+  const settings = new LucaroSettingsSource();
+  const sessions = new SessionManager({
+    store: new SessionStore(context.secrets),
+    tokenClient,
+    logger,
+    server: () => settings.current.server,
+  });
   const signInFlow = new SignInFlow({
     extensionId: context.extension.id,
-    settings: readLucaroSettings,
+    settings: () => settings.settings(),
     tokenClient,
-    fetchIdentity: () => identityFetcher(readLucaroSettings().apiUrl, dispatcher, logger),
+    fetchIdentity: () => identityFetcher(settings.settings().apiUrl, dispatcher, logger),
     pending,
     redactor,
     logger,
   });
   const provider = new LucaroAuthenticationProvider(sessions, signInFlow);
-  const settingsWatcher = new SettingsWatcher(sessions);
+  const settingsWatcher = new SettingsWatcher(settings, sessions);
   const account = new ActiveAccount(sessions, context.globalState);
   const activeProject = new ActiveProject(context.workspaceState);
   const lifetime = new SignedInLifetime(
@@ -64,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   context.subscriptions.push(
     log,
+    settings,
     { dispose: () => void dispatcher.close() },
     sessions,
     provider,
