@@ -84,6 +84,15 @@ function apiErrorMessage(error: LucaroApiError): string {
   }
 }
 
+/** A log line's account of a failure: its type, status and request; never a token or a body. */
+export function describeForLog(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  if (!(error instanceof LucaroApiError)) return error.name;
+  const status = error.status === undefined ? '' : ` (HTTP ${error.status})`;
+  const request = error.request ? ` on ${error.request.method} ${error.request.path}` : '';
+  return `${error.name}${status}${request}`;
+}
+
 export function isCancellation(error: unknown): boolean {
   return (
     error instanceof SignInCancelledError ||

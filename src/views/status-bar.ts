@@ -1,80 +1,84 @@
 import * as vscode from 'vscode';
-import type { SignedInLifetime } from '../account/signed-in-lifetime';
-import type { SignedInServices } from '../account/signed-in-services';
+import type { AccountSession } from '../account/account-session';
+import { DisposableOwner, SerialDisposable } from '../core/disposable';
 import type { RateLimitInfo } from '../core/http/rate-limit';
 
+/** How long a rate-limit notice stays when Lucaro did not say how long to wait. */
+const unknownWaitMs = 10_000;
+
 /** The account in use; while rate limited, the wait; the remaining request budget in the tooltip. */
-export class LucaroStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('lucaro.status', vscode.StatusBarAlignment.Left, 10);
-  private serviceSubscriptions: vscode.Disposable[] = [];
-  private readonly lifetimeSubscription: vscode.Disposable;
+export class LucaroStatusBar extends DisposableOwner {
+  private readonly item = this._register(vscode.window.createStatusBarItem('lucaro.status', vscode.StatusBarAlignment.Left, 10));
+  private readonly countdown = this._register(new SerialDisposable());
   private rateLimit: RateLimitInfo | undefined;
   private waitUntil: Date | undefined;
-  private countdown: ReturnType<typeof setInterval> | undefined;
+  /** The client waits and retries by itself, or the request failed and the user may try again. */
+  private retrying = true;
 
-  constructor(private readonly lifetime: SignedInLifetime) {
+  constructor(private readonly account: AccountSession) {
+    super();
     this.item.name = vscode.l10n.t('Lucaro');
     this.item.command = 'lucaro.switchAccount';
-    this.lifetimeSubscription = lifetime.onDidChange((services) => this.follow(services));
-    this.follow(lifetime.current);
-  }
-
-  dispose(): void {
-    this.stopCountdown();
-    for (const subscription of this.serviceSubscriptions) subscription.dispose();
-    this.lifetimeSubscription.dispose();
-    this.item.dispose();
-  }
-
-  private follow(services: SignedInServices | undefined): void {
-    for (const subscription of this.serviceSubscriptions) subscription.dispose();
-    this.stopCountdown();
-    this.rateLimit = undefined;
-    this.serviceSubscriptions = services
-      ? [
-          services.onDidSeeRateLimit((info) => {
-            this.rateLimit = info;
-            this.render();
-          }),
-          services.onDidWaitForRateLimit(({ until }) => this.startCountdown(until)),
-        ]
-      : [];
+    this._register(
+      account.onDidChange(() => {
+        this.stopCountdown();
+        this.rateLimit = undefined;
+        this.render();
+      }),
+    );
+    this._register(
+      account.onDidSeeRateLimit((info) => {
+        this.rateLimit = info;
+        this.render();
+      }),
+    );
+    this._register(account.onDidWaitForRateLimit(({ until }) => this.startCountdown(until)));
     this.render();
   }
 
-  private startCountdown(until: Date): void {
+  /** A request failed on a rate limit after the client's own waits: count down to when it may go again. */
+  showRateLimited(retryAfterMs: number | undefined): void {
+    this.startCountdown(new Date(Date.now() + (retryAfterMs ?? unknownWaitMs)), false);
+  }
+
+  private startCountdown(until: Date, retrying = true): void {
     this.stopCountdown();
     this.waitUntil = until;
-    this.countdown = setInterval(() => {
+    this.retrying = retrying;
+    const timer = setInterval(() => {
       if (Date.now() >= until.getTime()) this.stopCountdown();
       this.render();
     }, 1000);
+    this.countdown.value = { dispose: () => clearInterval(timer) };
     this.render();
   }
 
   private stopCountdown(): void {
-    if (this.countdown) clearInterval(this.countdown);
-    this.countdown = undefined;
+    this.countdown.value = undefined;
     this.waitUntil = undefined;
   }
 
   private render(): void {
-    const services = this.lifetime.current;
-    if (!services) {
+    const record = this.account.record;
+    if (!record) {
       this.item.hide();
       return;
     }
     const seconds = this.waitUntil ? Math.max(0, Math.ceil((this.waitUntil.getTime() - Date.now()) / 1000)) : 0;
     if (seconds > 0) {
-      this.item.text = `$(watch) ${vscode.l10n.t('Lucaro: rate limited, retrying in {0} s', seconds)}`;
+      this.item.text = `$(watch) ${
+        this.retrying
+          ? vscode.l10n.t('Lucaro: rate limited, retrying in {0} s', seconds)
+          : vscode.l10n.t('Lucaro: rate limited, try again in {0} s', seconds)
+      }`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
-      this.item.text = `$(account) ${services.record.account.label}`;
+      this.item.text = `$(account) ${record.account.label}`;
       this.item.backgroundColor = undefined;
     }
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${vscode.l10n.t('Lucaro: {0}', services.record.account.label)}**\n\n`);
-    tooltip.appendText(vscode.l10n.t('Permissions: {0}', services.record.scopes.join(', ') || '-'));
+    tooltip.appendMarkdown(`**${vscode.l10n.t('Lucaro: {0}', record.account.label)}**\n\n`);
+    tooltip.appendText(vscode.l10n.t('Permissions: {0}', record.scopes.join(', ') || '-'));
     if (this.rateLimit) {
       tooltip.appendText('\n\n');
       tooltip.appendText(

@@ -41,7 +41,7 @@ export function toTreeItem(node: LucaroNode, viewId: string): vscode.TreeItem {
     }
     case 'widget': {
       const item = new vscode.TreeItem(node.widget.title, vscode.TreeItemCollapsibleState.None);
-      item.id = `${viewId}/dashboard/${node.dashboard.id}/widget/${node.widget.id}`;
+      item.id = `${viewId}/dashboard/${node.dashboardId}/widget/${node.widget.id}`;
       item.iconPath = new vscode.ThemeIcon(widgetIcons[node.widget.kind] ?? 'symbol-misc');
       item.description = `${node.widget.metric} · ${node.widget.kind}`;
       item.contextValue = 'widget';
@@ -73,6 +73,17 @@ export function toTreeItem(node: LucaroNode, viewId: string): vscode.TreeItem {
       item.id = `${viewId}/${node.parentId}/error`;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
       item.tooltip = vscode.l10n.t('Click to retry.');
+      item.contextValue = 'error';
+      item.command = { command: 'lucaro.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
+      return item;
+    }
+    case 'outOfDate': {
+      const item = new vscode.TreeItem(describeForUser(node.error), vscode.TreeItemCollapsibleState.None);
+      item.id = `${viewId}/${node.parentId}/outOfDate`;
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.description = vscode.l10n.t('Out of date: click to retry');
+      item.tooltip = vscode.l10n.t('The list below is as it was last loaded. Click to retry.');
+      // The same menus as a failed first load: Retry inline.
       item.contextValue = 'error';
       item.command = { command: 'lucaro.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
       return item;

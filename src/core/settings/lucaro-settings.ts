@@ -43,6 +43,7 @@ export function parseLucaroSettings(raw: RawLucaroSettings): SettingsSnapshot {
 }
 
 function serviceUrl(setting: string, value: unknown): string {
-  if (typeof value !== 'string') throw new InvalidServiceUrlError(setting, String(value), 'unparsable');
+  // Not `String(value)`: a settings.json object may carry its own `toString`.
+  if (typeof value !== 'string') throw new InvalidServiceUrlError(setting, `(a ${value === null ? 'null' : typeof value} value)`, 'unparsable');
   return validateServiceUrl(setting, value);
 }

@@ -44,6 +44,12 @@ describe('parseLucaroSettings', () => {
     assert.deepEqual(snapshot.server, noServer);
   });
 
+  test('an object with its own toString where a URL belongs is an invalid snapshot too (found by the property below)', () => {
+    const snapshot = parseLucaroSettings({ apiUrl: { toString: false }, authUrl: [], clientId: null, redirect: 'auto' });
+    assert.ok(!snapshot.valid);
+    assert.equal(snapshot.error.setting, 'lucaro.apiUrl');
+  });
+
   test('property: never throws; valid exactly when both URLs validate, and then holds exactly the validated URLs', () => {
     fc.assert(
       fc.property(rawSettings, (raw) => {
