@@ -314,7 +314,10 @@ describe('the Lucaro sidebar in a real editor', { timeout: 240_000 }, () => {
       const errorRow = rowByLabel(projectsPane(), errorText, 1);
       await errorRow.waitFor({ timeout: uiTimeoutMs });
       assert.equal(requestsTo(server, listProjects) - beforeList, 4, 'a failing GET is tried 4 times (1 + 3 retries)');
-      assert.equal(await treeRows(projectsPane()).count(), 1, 'only the error row');
+      // A reload that fails keeps the last projects, under one row that says it is out of date.
+      const [top] = await rowInfos(projectsPane());
+      assert.deepEqual([top?.label, top?.description], [errorText, 'Out of date: click to retry'], 'the out-of-date row on top');
+      assert.ok((await treeRows(projectsPane()).count()) > 1, 'the last projects stay');
       assert.equal(await errorRow.locator('.codicon-error').count(), 1, 'with an error icon');
       // Longer than a whole round of backoff: nothing tries again behind the user's back.
       await page.waitForTimeout(4_500);
