@@ -25,10 +25,10 @@ import { SessionStore, sessionsSecretKey } from './core/session/session-store';
 import { FailureChannel } from './failures/failure-channel';
 import { ScopeStepUp } from './failures/scope-step-up';
 import { outputChannelLogger } from './log/output-channel-logger';
-import { DashboardsTreeProvider } from './views/dashboards-tree-provider';
-import { ProjectsTreeProvider } from './views/projects-tree-provider';
-import { registerViews } from './views/register-views';
-import { LucaroStatusBar } from './views/status-bar';
+import { DashboardsTreeProvider } from './sidebar/dashboards-tree-provider';
+import { ProjectsTreeProvider } from './sidebar/projects-tree-provider';
+import { registerViews } from './sidebar/register-views';
+import { LucaroStatusBar } from './account/account-status-bar';
 
 /** The composition root: builds the objects, hands them to each other, and owns their lifetimes. */
 export function activate(context: vscode.ExtensionContext): void {

@@ -7,7 +7,7 @@ import type { Project } from '../core/api/schemas';
 import { checkResourceName, maxNameLength } from '../core/validation/resource-name';
 import type { FailureChannel } from '../failures/failure-channel';
 import type { ScopeStepUp } from '../failures/scope-step-up';
-import type { LucaroNode } from '../views/tree-nodes';
+import type { LucaroNode } from '../sidebar/tree-nodes';
 import { pickProject } from './project-picker';
 
 export interface CatalogCommandDependencies {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountSession } from '../account/account-session';
 import type { ActiveProject } from '../account/active-project';
 import type { FailureChannel } from '../failures/failure-channel';
-import { isLinkedNode, linkOf } from '../views/tree-nodes';
+import { isLinkedNode, linkOf } from '../sidebar/tree-nodes';
 
 interface LinkTarget {
   readonly id: string;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AccountSession } from '../account/account-session';
+import type { AccountSession } from './account-session';
 import { DisposableOwner, SerialDisposable } from '../core/disposable';
 import type { RateLimitInfo } from '../core/http/rate-limit';
 
