@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
     store: new SessionStore(context.secrets),
     tokenClient,
     logger,
-    server: () => settings.current.server,
+    server: settings.server,
   });
   const signInFlow = new SignInFlow({
     extensionId: context.extension.id,

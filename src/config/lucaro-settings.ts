@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DisposableOwner } from '../core/disposable';
+import type { LucaroServerUrls } from '../core/session/session-record';
 import {
   parseLucaroSettings,
   type LucaroSettings,
@@ -41,6 +42,9 @@ export class LucaroSettingsSource extends DisposableOwner {
   get current(): SettingsSnapshot {
     return this.snapshot;
   }
+
+  /** The Lucaro the settings point at; a function to hand to the session manager as it is. */
+  readonly server = (): LucaroServerUrls => this.snapshot.server;
 
   /** The valid settings; throws the `InvalidServiceUrlError` that makes them unusable. */
   settings(): LucaroSettings {

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import type { AccountSession } from '../account/account-session';
 import { DisposableOwner } from '../core/disposable';
 import { routeFailure, type FailureOrigin } from '../core/failures/route-failure';
+import { normalizeScopes } from '../core/auth/scopes';
 import type { Logger } from '../core/log/logger';
 import type { SessionManager } from '../core/session/session-manager';
 import { SessionEndedError } from '../core/session/session-errors';
 import { describeForLog, describeForUser } from '../ui/error-messages';
-import { OfferOnce } from './offer-once';
 import type { ScopeStepUp } from './scope-step-up';
 
 export interface FailureChannelDependencies {
@@ -21,10 +21,11 @@ export interface FailureChannelDependencies {
 
 /**
  * Where every API failure goes, from a tree, a command, a picker or a panel; `routeFailure`
- * decides what the user sees. Also the one notice for a session that ended.
+ * decides what the user sees. Also the one notice for a session that ended. A notice that
+ * is open is not shown again: failures that arrive meanwhile add nothing.
  */
 export class FailureChannel extends DisposableOwner {
-  private readonly notices = new OfferOnce();
+  private readonly openNotices = new Set<string>();
 
   constructor(private readonly deps: FailureChannelDependencies) {
     super();
@@ -42,7 +43,7 @@ export class FailureChannel extends DisposableOwner {
     this.deps.logger.warn(`${what} failed: ${describeForLog(error)}`);
     switch (decision.route) {
       case 'stepUp':
-        this.deps.stepUp.offer(decision.scopes);
+        this.once(`stepUp ${normalizeScopes(decision.scopes).join(' ')}`, () => this.deps.stepUp.offer(decision.scopes));
         return;
       case 'sessionEnded':
         this.sessionEnded(error);
@@ -59,10 +60,18 @@ export class FailureChannel extends DisposableOwner {
   }
 
   private sessionEnded(error: unknown): void {
-    void this.notices.run('session', async () => {
+    this.once('sessionEnded', async () => {
       const signIn = vscode.l10n.t('Sign In');
       const choice = await vscode.window.showWarningMessage(describeForUser(error), signIn);
       if (choice === signIn) await this.deps.signIn();
     });
+  }
+
+  private once(key: string, notice: () => Promise<unknown>): void {
+    if (this.openNotices.has(key)) return;
+    this.openNotices.add(key);
+    void notice()
+      .catch((error: unknown) => this.deps.logger.warn(`A Lucaro notice failed: ${describeForLog(error)}`))
+      .finally(() => this.openNotices.delete(key));
   }
 }

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { AccountSession } from '../account/account-session';
 import { lucaroProviderId } from '../auth/lucaro-authentication-provider';
 import { normalizeScopes, scopesCover } from '../core/auth/scopes';
-import { OfferOnce } from './offer-once';
 
 /**
  * Asking for more scopes while keeping the ones the session has. The failure channel
@@ -10,19 +9,16 @@ import { OfferOnce } from './offer-once';
  * missing scopes, never two at once.
  */
 export class ScopeStepUp {
-  private readonly offers = new OfferOnce();
-
   constructor(private readonly account: AccountSession) {}
 
-  offer(required: readonly string[]): void {
-    void this.offers.run(normalizeScopes(required).join(' '), async () => {
-      const grant = vscode.l10n.t('Grant Access');
-      const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Your Lucaro sign-in lacks {0}. Grant it to continue; your other permissions stay.', required.join(', ')),
-        grant,
-      );
-      if (choice === grant) await this.grant(required);
-    });
+  /** Shows the offer; resolves when the user has answered it (and, on Grant Access, signed in). */
+  async offer(required: readonly string[]): Promise<void> {
+    const grant = vscode.l10n.t('Grant Access');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Your Lucaro sign-in lacks {0}. Grant it to continue; your other permissions stay.', required.join(', ')),
+      grant,
+    );
+    if (choice === grant) await this.grant(required);
   }
 
   async grant(extraScopes: readonly string[]): Promise<vscode.AuthenticationSession | undefined> {

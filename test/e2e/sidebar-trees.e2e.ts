@@ -330,12 +330,17 @@ describe('the Lucaro sidebar in a real editor', { timeout: 240_000 }, () => {
     }
 
     await rowByLabel(projectsPane(), 'The Lucaro API had a problem (HTTP 503). Try again in a moment.', 1).click();
+    // The last projects showed all along: wait for the out-of-date row to go.
+    await waitUntil(async () => (await topLevelSetSize()) === 101, 'the first page again, without the out-of-date row');
     await waitForProjects();
-    assert.equal(await topLevelSetSize(), 101);
     assert.equal(requestsTo(server, listProjects) - beforeList, 5, 'Retry made one more request');
 
     // The Dashboards view failed alike and recovers the same way.
     await rowByLabel(dashboardsPane(), 'The Lucaro API had a problem (HTTP 503). Try again in a moment.', 1).click();
+    await waitUntil(
+      async () => (await rowByLabel(dashboardsPane(), 'The Lucaro API had a problem (HTTP 503). Try again in a moment.', 1).count()) === 0,
+      'the Dashboards view up to date',
+    );
     await rowByLabel(dashboardsPane(), (await dashboardsOf(allProjects[1]!.id))[0]!.name, 1).waitFor({ timeout: uiTimeoutMs });
   });
 });
