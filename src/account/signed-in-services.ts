@@ -1,6 +1,6 @@
-import * as vscode from 'vscode';
 import { LucaroApiClient } from '../core/api/api-client';
 import { DisposableOwner } from '../core/disposable';
+import { Emitter } from '../core/events';
 import type { HttpDispatcher } from '../core/http/dispatcher';
 import type { RateLimitInfo } from '../core/http/rate-limit';
 import type { Logger } from '../core/log/logger';
@@ -21,16 +21,17 @@ export interface SignedInServicesDependencies {
 
 /**
  * Everything that lives exactly as long as one signed-in account is in use: its API client
- * and the sidebar's data. Every request goes through `run`, so `retire()` can cancel them
- * and dispose only once they have settled.
+ * and the sidebar's data. Every request goes through `run` (or the catalog), so `retire()`
+ * can cancel them and dispose only once they have settled. Editor-free, so it is
+ * unit-tested against the local server.
  */
 export class SignedInServices extends DisposableOwner {
   readonly catalog: CatalogModel;
   private readonly api: LucaroApiClient;
   private readonly lifetime = new AbortController();
   private readonly pending = new Set<Promise<unknown>>();
-  private readonly rateLimitEmitter = this._register(new vscode.EventEmitter<RateLimitInfo>());
-  private readonly waitEmitter = this._register(new vscode.EventEmitter<RateLimitWait>());
+  private readonly rateLimitEmitter = this._register(new Emitter<RateLimitInfo>());
+  private readonly waitEmitter = this._register(new Emitter<RateLimitWait>());
 
   readonly onDidSeeRateLimit = this.rateLimitEmitter.event;
   readonly onDidWaitForRateLimit = this.waitEmitter.event;

@@ -42,7 +42,7 @@ export abstract class CatalogTreeProvider extends DisposableOwner implements vsc
     this.refreshQueued = true;
     queueMicrotask(() => {
       this.refreshQueued = false;
-      if (!this.isDisposed) this.changeEmitter.fire(undefined);
+      this.changeEmitter.fire(undefined);
     });
   }
 

@@ -68,22 +68,15 @@ export function toTreeItem(node: LucaroNode, viewId: string): vscode.TreeItem {
       item.command = { command: 'lucaro.loadMore', title: vscode.l10n.t('Load more'), arguments: [node] };
       return item;
     }
-    case 'error': {
-      const item = new vscode.TreeItem(describeForUser(node.error), vscode.TreeItemCollapsibleState.None);
-      item.id = `${viewId}/${node.parentId}/error`;
-      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-      item.tooltip = vscode.l10n.t('Click to retry.');
-      item.contextValue = 'error';
-      item.command = { command: 'lucaro.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
-      return item;
-    }
+    case 'error':
     case 'outOfDate': {
+      const outOfDate = node.kind === 'outOfDate';
       const item = new vscode.TreeItem(describeForUser(node.error), vscode.TreeItemCollapsibleState.None);
-      item.id = `${viewId}/${node.parentId}/outOfDate`;
+      item.id = `${viewId}/${node.parentId}/${node.kind}`;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-      item.description = vscode.l10n.t('Out of date: click to retry');
-      item.tooltip = vscode.l10n.t('The list below is as it was last loaded. Click to retry.');
-      // The same menus as a failed first load: Retry inline.
+      item.description = outOfDate ? vscode.l10n.t('Out of date: click to retry') : undefined;
+      item.tooltip = outOfDate ? vscode.l10n.t('The list below is as it was last loaded. Click to retry.') : vscode.l10n.t('Click to retry.');
+      // Both are failures with Retry inline: the menus key on `error`.
       item.contextValue = 'error';
       item.command = { command: 'lucaro.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
       return item;
