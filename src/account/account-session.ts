@@ -57,6 +57,7 @@ export class AccountSession extends DisposableOwner {
 
   /** Reads the sessions again and follows the account they now give; one update at a time. */
   update(): Promise<void> {
+    // A storage read that fails keeps the account as it is; the session manager reports the failure.
     this.updates = this.updates.then(() => this.updateOnce()).catch(() => undefined);
     return this.updates;
   }
