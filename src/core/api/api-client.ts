@@ -30,9 +30,9 @@ export interface WalkOptions {
 }
 
 export interface Identity {
-  user: Me;
-  /** The token's scopes from `X-OAuth-Scopes`; `undefined` when the server did not say. */
-  scopes: string[] | undefined;
+  readonly user: Me;
+  /** From `X-OAuth-Scopes`: what the token can really do; none when the server did not say. */
+  readonly scopes: readonly string[];
 }
 
 export interface NewProject {
@@ -85,7 +85,7 @@ export class LucaroApiClient {
 
   async getMe(options: CallOptions = {}): Promise<Identity> {
     const result = await this.#transport.call({ method: 'GET', path: '/v2/me', schema: MeSchema, signal: options.signal });
-    return { user: result.data, scopes: result.scopes };
+    return { user: result.data, scopes: result.scopes ?? [] };
   }
 
   async listProjects(options: PageOptions = {}): Promise<Page<Project>> {

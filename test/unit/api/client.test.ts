@@ -2,9 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startLucaroServer, type LucaroServer } from '../../server/index';
 import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
-import { CancelledError, NetworkError, RateLimitedError, UnauthorizedError } from '../../../src/core/http/errors';
+import { CancelledError, NetworkError, RateLimitedError } from '../../../src/core/http/errors';
 import type { RateLimitInfo } from '../../../src/core/http/rate-limit';
-import { fetchIdentity } from '../../../src/core/api/identity';
 import type { Logger } from '../../../src/core/log/logger';
 import { fixedTokens, makeClient } from './fixture';
 
@@ -159,31 +158,5 @@ describe('LucaroApiClient', () => {
 
     assert.ok(lines.some((line) => line.includes('GET /v2/projects')));
     assert.ok(lines.every((line) => !line.includes(token) && !/authorization|bearer/i.test(line)), lines.join('\n'));
-  });
-});
-
-describe('fetchIdentity', () => {
-  const dispatcher = createHttpDispatcher({ env: {} });
-  let server: LucaroServer;
-
-  before(async () => {
-    server = await startLucaroServer({ projects: 1 });
-  });
-
-  after(async () => {
-    await server.close();
-    await dispatcher.close();
-  });
-
-  test('validates a pasted token without a session and learns its scopes', async () => {
-    const identity = await fetchIdentity(server.apiUrl, server.apiTokens.readProjects, dispatcher);
-    assert.match(identity.user.id, /^usr_/);
-    assert.deepEqual(identity.scopes, ['read:projects']);
-  });
-
-  test('a bad token is an UnauthorizedError, asked once', async () => {
-    server.resetCounters();
-    await assert.rejects(fetchIdentity(server.apiUrl, 'lct_bogus', dispatcher), UnauthorizedError);
-    assert.equal(server.counters.apiRequests, 1);
   });
 });
