@@ -4,7 +4,7 @@ import { ActiveProject } from './account/active-project';
 import { SignedInLifetime } from './account/signed-in-lifetime';
 import { SignedInServices } from './account/signed-in-services';
 import { ClientSecretStore } from './auth/client-secret-store';
-import { identityFetcher } from './auth/identity-fetcher';
+import { identityFetcher } from './core/api/identity';
 import { LucaroAuthenticationProvider, lucaroProviderId } from './auth/lucaro-authentication-provider';
 import { CallbackUriHandler } from './auth/redirect-routes';
 import { SessionNotifications } from './auth/session-notifications';
