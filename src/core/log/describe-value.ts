@@ -82,12 +82,14 @@ class SecretWalker {
   }
 
   private walkEntries(entries: readonly (readonly [unknown, unknown])[], depth: number): { [key: string]: Json } {
-    const result: { [key: string]: Json } = {};
+    // No prototype: a logged `__proto__` key is data, not a prototype to set.
+    const result = Object.create(null) as { [key: string]: Json };
     for (const [key, item] of entries.slice(0, maxItems)) {
       if (item === undefined) continue;
       const name = typeof key === 'string' ? key : JSON.stringify(this.walk(key, depth));
       result[this.redactText(name)] = this.walkSlot(name, item, depth);
     }
+    if (entries.length > maxItems) result['…'] = `${entries.length - maxItems} more`;
     return result;
   }
 

@@ -26,7 +26,7 @@ const nameValueSlot = slot(secretNamePattern, unquotedValue);
 const schemeCredential =
   /(?<![A-Za-z0-9_-])(bearer|basic)([ \t]+|%20|\+)(?!(?:realm|scope|error|error_description|error_uri|charset)[ \t]*=[ \t]*(?:\\?"|[A-Za-z0-9]))[A-Za-z0-9\-._~+/%]+=*/gi;
 /** `scheme://user:password@host`: the password goes, the user and host stay. */
-const userinfoPassword = /\b([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"'<>\\]*):([^\s/?#"'<>\\]+)@/gi;
+const userinfoPassword = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"'<>\\]*):([^\s/?#"'<>\\]+)@/gi;
 /** Lucaro API tokens and the local server's OAuth tokens have recognisable prefixes. */
 const lucaroToken = /\bl(?:ct|ca|cr)_[A-Za-z0-9_-]{8,}/g;
 

@@ -110,4 +110,21 @@ describe('SecretRedactor examples', () => {
     ];
     for (const line of kept) assert.equal(redactor.redact(line), line);
   });
+
+  test('a logged __proto__ key is printed as data, and long collections are cut', () => {
+    const redactor = new SecretRedactor();
+    assert.equal(redactor.redactValue(JSON.parse('{"__proto__":{"token":"x1y2z3"},"a":1}')), '{"__proto__":{"token":"[redacted]"},"a":1}');
+    const many = Object.fromEntries(Array.from({ length: 150 }, (_, index) => [`k${index}`, index]));
+    assert.match(redactor.redactValue(many), /"…":"50 more"}$/);
+    assert.match(redactor.redactValue(Array.from({ length: 101 }, () => 0)), /"… 1 more"]$/);
+  });
+
+  test('long hostile lines take linear time (no pattern backtracks over the whole line per character)', () => {
+    const redactor = new SecretRedactor();
+    redactor.remember('registered-secret-value');
+    const lines = ['a-'.repeat(50_000), 'a.'.repeat(50_000), 'x_'.repeat(50_000) + 'tokenx', 'https://u:' + '@'.repeat(100_000), '"token":"' + '\\'.repeat(50_000)];
+    const started = Date.now();
+    for (const line of lines) redactor.redact(line);
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+  });
 });
