@@ -177,8 +177,9 @@ void describe('browser sign-in through the URI handler', { timeout: 600_000 }, (
   void test('callbacks with a missing, wrong or replayed state are ignored and store nothing', async () => {
     const { page, context } = editor;
     assert.ok(firstCallback, 'needs the first sign-in');
-    const usedCode = firstCallback.searchParams.get('code')!;
-    const usedState = firstCallback.searchParams.get('state')!;
+    // Codes use all of VSCHAR (& # % space...): they go back into a query encoded.
+    const usedCode = encodeURIComponent(firstCallback.searchParams.get('code')!);
+    const usedState = encodeURIComponent(firstCallback.searchParams.get('state')!);
     const codeExchanges = lucaro.counters.tokenRequests.authorization_code;
 
     // The same callback URL again: the editor has spent that request id, nothing reaches the extension.
