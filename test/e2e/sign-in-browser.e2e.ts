@@ -60,6 +60,9 @@ void describe('browser sign-in through the URI handler', { timeout: 600_000 }, (
     editor = await startEditorWithExtension({ settings: lucaroSettings(lucaro) });
     const { page } = editor;
     await expectSignedOutSidebar(page);
+    // The welcome is declarative and shows before activation; the log level list has the
+    // Lucaro channel only once the extension has created it (slow on a busy machine).
+    await waitUntil('the Lucaro log channel', () => lucaroLogFiles(editor).length > 0, 60_000);
     // Debug lines too (every token and API request), so the log test below reads more.
     await setLucaroLogLevel(page, 'Trace');
     await runPaletteCommand(page, 'Lucaro: Set OAuth Client Secret');
