@@ -14,6 +14,11 @@ const expiresInSchema = v.union([
   v.pipe(v.string(), v.regex(/^\d{1,15}(\.\d+)?$/), v.transform(Number)),
 ]);
 
+/** `null` is how some servers say "absent"; the output has only `undefined` for it. */
+function optional<T extends v.GenericSchema<unknown, unknown>>(schema: T) {
+  return v.optional(v.pipe(v.nullable(schema), v.transform((value) => value ?? undefined)));
+}
+
 /** RFC 6749 §5.1, lenient on extra fields, strict on what is sent back to a server. */
 export const tokenResponseSchema = v.object({
   access_token: v.pipe(v.string(), v.maxLength(maxTokenLength), v.regex(b64token, 'access_token is not a b64token')),
@@ -21,10 +26,9 @@ export const tokenResponseSchema = v.object({
     v.string(),
     v.check((type) => type.toLowerCase() === 'bearer', 'token_type is not Bearer'),
   ),
-  // `null` is how some servers say "absent".
-  expires_in: v.nullish(expiresInSchema),
-  refresh_token: v.nullish(v.pipe(v.string(), v.maxLength(maxTokenLength), v.regex(vschars, 'refresh_token is not VSCHAR'))),
-  scope: v.nullish(v.string()),
+  expires_in: optional(expiresInSchema),
+  refresh_token: optional(v.pipe(v.string(), v.maxLength(maxTokenLength), v.regex(vschars, 'refresh_token is not VSCHAR'))),
+  scope: optional(v.string()),
 });
 
 export type TokenResponse = v.InferOutput<typeof tokenResponseSchema>;

@@ -33,7 +33,7 @@ export function tokenSetFromResponse(
   return {
     accessToken: response.access_token,
     refreshToken: response.refresh_token ?? previousRefreshToken,
-    expiresAt: response.expires_in === undefined || response.expires_in === null ? undefined : receivedAt + lifetimeMs(response.expires_in),
+    expiresAt: response.expires_in === undefined ? undefined : receivedAt + lifetimeMs(response.expires_in),
     receivedAt,
     // RFC 6749 §5.1: an absent scope means "as requested"; an empty one is read the same way.
     scopes: granted.length === 0 ? normalizeScopes(requestedScopes) : granted,
