@@ -4,7 +4,7 @@ import { ActiveProject } from './account/active-project';
 import { SignedInLifetime } from './account/signed-in-lifetime';
 import { SignedInServices } from './account/signed-in-services';
 import { ClientSecretStore } from './auth/client-secret-store';
-import { identityFetcher } from './auth/identity-fetcher';
+import { identityFetcher } from './core/api/identity';
 import { LucaroAuthenticationProvider, lucaroProviderId } from './auth/lucaro-authentication-provider';
 import { CallbackUriHandler } from './auth/redirect-routes';
 import { SessionNotifications } from './auth/session-notifications';
@@ -23,6 +23,7 @@ import { SecretRedactor } from './core/log/redact';
 import { SessionManager } from './core/session/session-manager';
 import { SessionStore, sessionsSecretKey } from './core/session/session-store';
 import { outputChannelLogger } from './log/output-channel-logger';
+import { rememberSessionSecrets } from './log/session-secrets';
 import { DashboardsTreeProvider } from './views/dashboards-tree-provider';
 import { ProjectsTreeProvider } from './views/projects-tree-provider';
 import { registerViews } from './views/register-views';
@@ -37,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const logger = outputChannelLogger(log, redactor);
   const dispatcher = lazyHttpDispatcher(() => createHttpDispatcher(readProxySettings()));
   const pending = new PendingAuthorizations(logger);
-  const clientSecret = new ClientSecretStore(context.secrets);
+  const clientSecret = new ClientSecretStore(context.secrets, redactor);
   const tokenClient = tokenClientFactory({ clientSecret, dispatcher, logger });
   const sessions = new SessionManager({ store: new SessionStore(context.secrets), tokenClient, logger, server: currentServer });
   const signInFlow = new SignInFlow({
@@ -84,8 +85,12 @@ export function activate(context: vscode.ExtensionContext): void {
     context.secrets.onDidChange((event) => {
       if (event.key === sessionsSecretKey) void sessions.reloadFromStore();
     }),
-    sessions.onDidChangeSessions(({ added, changed }) => {
-      for (const record of [...added, ...changed]) redactor.remember(record.accessToken, record.refreshToken);
+    // TEMPORARY until SessionManager.onDidLearnSecrets (H2) is merged: then pass `sessions` itself.
+    rememberSessionSecrets(redactor, {
+      onDidLearnSecrets: (listener) =>
+        sessions.onDidChangeSessions(({ added, changed }) =>
+          listener([...added, ...changed].flatMap((record) => [record.accessToken, record.refreshToken ?? ''])),
+        ),
     }),
     ...registerViews(projectsTree, dashboardsTree, activeProject),
     ...registerCommands(

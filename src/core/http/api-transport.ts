@@ -54,21 +54,11 @@ export class ApiTransport {
   readonly #options: ApiTransportOptions;
   readonly #retry: ResolvedRetryOptions;
   readonly #base: URL;
-  #rateLimit: RateLimitInfo | undefined;
-  #grantedScopes: string[] | undefined;
 
   constructor(options: ApiTransportOptions) {
     this.#options = options;
     this.#retry = resolveRetryOptions(options.retry);
     this.#base = new URL(options.baseUrl);
-  }
-
-  get rateLimit(): RateLimitInfo | undefined {
-    return this.#rateLimit;
-  }
-
-  get grantedScopes(): string[] | undefined {
-    return this.#grantedScopes;
   }
 
   async call<T>(call: ApiCall<T>): Promise<ApiResult<T>> {
@@ -151,12 +141,7 @@ export class ApiTransport {
 
   #observe(headers: ResponseHeaders): void {
     const rateLimit = parseRateLimit(headers);
-    if (rateLimit) {
-      this.#rateLimit = rateLimit;
-      this.#notify(() => this.#options.onRateLimit?.(rateLimit));
-    }
-    const scopes = parseGrantedScopes(headers);
-    if (scopes) this.#grantedScopes = scopes;
+    if (rateLimit) this.#notify(() => this.#options.onRateLimit?.(rateLimit));
   }
 
   /** A listener's failure is logged, never allowed to fail the request. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Agent } from 'undici';
-import { fetchIdentity } from '../../../src/core/api/identity';
+import { identityFetcher } from '../../../src/core/api/identity';
 import { signInWithBrowser, type RedirectRoute } from '../../../src/core/auth/browser-sign-in';
 import { parseDesktopUriCallback, parseLoopbackCallback, parseWebUriCallback } from '../../../src/core/auth/callback-params';
 import { LoopbackCallbackServer, loopbackPage } from '../../../src/core/auth/loopback-callback-server';
@@ -77,10 +77,7 @@ describe('signInWithBrowser against the local Lucaro server', () => {
             route,
             pending,
             tokenClient: tokenClientFor(server.authUrl, dispatcher),
-            fetchIdentity: async (token, signal) => {
-              const identity = await fetchIdentity(server.apiUrl, token, dispatcher, signal);
-              return { user: identity.user, scopes: identity.scopes ?? [] };
-            },
+            fetchIdentity: identityFetcher(server.apiUrl, dispatcher),
             openBrowser: async (url) => {
               await arrive(await submitConsent(url));
               return true;
