@@ -5,6 +5,7 @@ import { TokenClient } from '../../src/core/auth/token-client';
 import { silentLogger, type Logger } from '../../src/core/log/logger';
 import type { SessionRecord } from '../../src/core/session/session-record';
 import { identityFetcher } from '../../src/core/api/identity';
+import { parseLoopbackCallback } from '../../src/core/auth/callback-params';
 import { submitConsent } from './consent';
 
 export const loopbackRedirect = 'http://127.0.0.1:43111/callback';
@@ -40,7 +41,7 @@ export async function signInThroughConsent(
     fetchIdentity: identityFetcher(server.apiUrl, dispatcher),
     openBrowser: async (url) => {
       const redirect = await submitConsent(url, { grant: options.grant, username: options.username, password: options.username });
-      pending.handleCallbackQuery(redirect.search);
+      pending.handleCallbackQuery(redirect.search, parseLoopbackCallback);
       return true;
     },
   });
