@@ -97,7 +97,12 @@ async function main() {
   await context.dispose();
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// test/unit/build/undici-layout.test.ts loads this file for the stub table and plugin.
+module.exports = { undiciStubs, undiciStubPlugin };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

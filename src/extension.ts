@@ -4,7 +4,7 @@ import { AccountSession } from './account/account-session';
 import { ActiveProject } from './account/active-project';
 import { SignedInServices } from './account/signed-in-services';
 import { ClientSecretStore } from './auth/client-secret-store';
-import { identityFetcher } from './auth/identity-fetcher';
+import { identityFetcher } from './core/api/identity';
 import { LucaroAuthenticationProvider, lucaroProviderId } from './auth/lucaro-authentication-provider';
 import { CallbackUriHandler } from './auth/redirect-routes';
 import { SessionNotifications } from './auth/session-notifications';
@@ -25,6 +25,7 @@ import { SessionStore, sessionsSecretKey } from './core/session/session-store';
 import { FailureChannel } from './failures/failure-channel';
 import { ScopeStepUp } from './failures/scope-step-up';
 import { outputChannelLogger } from './log/output-channel-logger';
+import { rememberSessionSecrets } from './log/session-secrets';
 import { DashboardsTreeProvider } from './sidebar/dashboards-tree-provider';
 import { ProjectsTreeProvider } from './sidebar/projects-tree-provider';
 import { registerViews } from './sidebar/register-views';
@@ -37,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const logger = outputChannelLogger(log, redactor);
   const dispatcher = lazyHttpDispatcher(() => createHttpDispatcher(readProxySettings()));
   const pending = new PendingAuthorizations(logger);
-  const clientSecret = new ClientSecretStore(context.secrets);
+  const clientSecret = new ClientSecretStore(context.secrets, redactor);
   const tokenClient = tokenClientFactory({ clientSecret, dispatcher, logger });
   const settings = new LucaroSettingsSource();
   const sessions = new SessionManager({
@@ -95,8 +96,12 @@ export function activate(context: vscode.ExtensionContext): void {
     context.secrets.onDidChange((event) => {
       if (event.key === sessionsSecretKey) void sessions.reloadFromStore();
     }),
-    sessions.onDidChangeSessions(({ added, changed }) => {
-      for (const record of [...added, ...changed]) redactor.remember(record.accessToken, record.refreshToken);
+    // TEMPORARY until SessionManager.onDidLearnSecrets (H2) is merged: then pass `sessions` itself.
+    rememberSessionSecrets(redactor, {
+      onDidLearnSecrets: (listener) =>
+        sessions.onDidChangeSessions(({ added, changed }) =>
+          listener([...added, ...changed].flatMap((record) => [record.accessToken, record.refreshToken ?? ''])),
+        ),
     }),
     ...registerViews(projectsTree, dashboardsTree, activeProject),
     ...registerCommands(

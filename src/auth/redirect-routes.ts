@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RedirectRoute } from '../core/auth/browser-sign-in';
+import { parseDesktopUriCallback, parseLoopbackCallback, parseWebUriCallback } from '../core/auth/callback-params';
 import { LoopbackCallbackServer, loopbackPage } from '../core/auth/loopback-callback-server';
 import type { PendingAuthorizations } from '../core/auth/pending-authorizations';
 import type { Logger } from '../core/log/logger';
@@ -37,7 +38,7 @@ async function uriHandlerRoute(extensionId: string): Promise<RedirectRoute> {
 }
 
 async function loopbackRoute(pending: PendingAuthorizations): Promise<RedirectRoute> {
-  const server = await LoopbackCallbackServer.start((query) => pending.handleCallbackQuery(query), {
+  const server = await LoopbackCallbackServer.start((rawQuery) => pending.handleCallbackQuery(rawQuery, parseLoopbackCallback), {
     accepted: loopbackPage(
       vscode.l10n.t('Signed in to Lucaro'),
       vscode.l10n.t('You can close this tab and return to the editor.'),
@@ -66,6 +67,9 @@ export class CallbackUriHandler implements vscode.UriHandler {
       this.logger.warn(`Ignored a URI for an unknown path: ${uri.path}`);
       return;
     }
-    this.pending.handleCallbackQuery(uri.query);
+    // Desktop: the OS hands the URI to the editor, whose `Uri.parse` decodes the query once.
+    // Browser-based: the editor's callback page re-encodes it (`URLSearchParams`) first.
+    const parse = vscode.env.uiKind === vscode.UIKind.Web ? parseWebUriCallback : parseDesktopUriCallback;
+    this.pending.handleCallbackQuery(uri.query, parse);
   }
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { signInWithApiToken } from '../core/auth/api-token-sign-in';
 import { signInWithBrowser } from '../core/auth/browser-sign-in';
-import type { IdentityFetcher } from '../core/auth/identity';
+import type { IdentityFetcher } from '../core/api/identity';
 import type { PendingAuthorizations } from '../core/auth/pending-authorizations';
 import { defaultSignInScopes, normalizeScopes } from '../core/auth/scopes';
 import type { TokenClient } from '../core/auth/token-client';

@@ -8,7 +8,7 @@ import {
   SignInTimeoutError,
   TokenEndpointUnreachableError,
 } from '../core/auth/oauth-errors';
-import { LucaroApiError, type ApiFailure } from '../core/http/errors';
+import { ForeignOriginError, LucaroApiError, type ApiFailure } from '../core/http/errors';
 import { SecretStorageError } from '../core/session/secret-store';
 import { SessionEndedError } from '../core/session/session-errors';
 import { InvalidServiceUrlError } from '../core/settings/service-url';
@@ -20,7 +20,7 @@ import { InvalidServiceUrlError } from '../core/settings/service-url';
 export function describeForUser(error: unknown): string {
   if (error instanceof InvalidServiceUrlError) {
     return vscode.l10n.t(
-      'The setting {0} must be an https: URL (http: only for 127.0.0.1, [::1] or localhost). Fix it in your user settings.',
+      'The setting {0} must be an https: URL with a plain path (http: only for 127.0.0.1, [::1] or localhost), with no user, query or fragment. Fix it in your user settings.',
       error.setting,
     );
   }
@@ -56,6 +56,13 @@ export function describeForUser(error: unknown): string {
   if (error instanceof SecretStorageError) {
     return vscode.l10n.t(
       "The editor's secret storage failed, so your Lucaro sign-in will not be kept after this window closes.",
+    );
+  }
+  if (error instanceof ForeignOriginError) {
+    return vscode.l10n.t(
+      'A Lucaro request to {0} was stopped: the extension only talks to {1}. Check lucaro.apiUrl and lucaro.authUrl.',
+      error.actualOrigin,
+      error.expectedOrigin,
     );
   }
   if (error instanceof LucaroApiError) return apiErrorMessage(error as ApiFailure);

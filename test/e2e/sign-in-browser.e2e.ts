@@ -60,6 +60,9 @@ void describe('browser sign-in through the URI handler', { timeout: 600_000 }, (
     editor = await startEditorWithExtension({ settings: lucaroSettings(lucaro) });
     const { page } = editor;
     await expectSignedOutSidebar(page);
+    // The welcome is declarative and shows before activation; the log level list has the
+    // Lucaro channel only once the extension has created it (slow on a busy machine).
+    await waitUntil('the Lucaro log channel', () => lucaroLogFiles(editor).length > 0, 60_000);
     // Debug lines too (every token and API request), so the log test below reads more.
     await setLucaroLogLevel(page, 'Trace');
     await runPaletteCommand(page, 'Lucaro: Set OAuth Client Secret');
@@ -177,8 +180,9 @@ void describe('browser sign-in through the URI handler', { timeout: 600_000 }, (
   void test('callbacks with a missing, wrong or replayed state are ignored and store nothing', async () => {
     const { page, context } = editor;
     assert.ok(firstCallback, 'needs the first sign-in');
-    const usedCode = firstCallback.searchParams.get('code')!;
-    const usedState = firstCallback.searchParams.get('state')!;
+    // Codes use all of VSCHAR (& # % space...): they go back into a query encoded.
+    const usedCode = encodeURIComponent(firstCallback.searchParams.get('code')!);
+    const usedState = encodeURIComponent(firstCallback.searchParams.get('state')!);
     const codeExchanges = lucaro.counters.tokenRequests.authorization_code;
 
     // The same callback URL again: the editor has spent that request id, nothing reaches the extension.

@@ -101,7 +101,8 @@ void describe('browser sign-in through a loopback redirect, failures, API tokens
     const { popup, redirectUri } = await browserRound();
 
     const notPending = 'Ignored a sign-in callback whose state is not pending';
-    const usedCode = firstCallback.searchParams.get('code')!;
+    // Codes use all of VSCHAR (& # % space...): they go back into a query encoded.
+    const usedCode = encodeURIComponent(firstCallback.searchParams.get('code')!);
     const cases = [
       { query: `code=${usedCode}`, log: 'Ignored a sign-in callback: missingState.' },
       { query: `code=${usedCode}&state=${randomBytes(32).toString('base64url')}`, log: notPending },

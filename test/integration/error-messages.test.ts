@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { MalformedTokenResponseError, OAuthError, TokenEndpointUnreachableError } from '../../src/core/auth/oauth-errors';
 import {
   BadRequestError,
+  ForeignOriginError,
   InsufficientScopeError,
   MalformedResponseError,
   NetworkError,
@@ -34,7 +35,8 @@ const cases: ReadonlyArray<readonly [Error, RegExp]> = [
   [new TokenEndpointUnreachableError('ECONNREFUSED'), /lucaro\.authUrl/],
   [new OAuthError('invalid_client', undefined, 401), /lucaro\.oauth\.clientId/],
   [new SessionEndedError('s1', 'Ada Lovelace'), /Ada Lovelace.*Sign in again/],
-  [new InvalidServiceUrlError('lucaro.apiUrl', 'http://example.com', 'insecure'), /lucaro\.apiUrl/],
+  [new InvalidServiceUrlError('lucaro.apiUrl', 'insecure'), /lucaro\.apiUrl/],
+  [new ForeignOriginError('https://api.lucaro.dev', 'https://evil.test'), /evil\.test.*lucaro\.apiUrl/],
 ];
 
 describe('the user-facing wording of core errors (src/ui/error-messages.ts)', () => {

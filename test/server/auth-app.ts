@@ -103,11 +103,12 @@ export function createAuthApp({ model, store, counters, runtime, tokenFaults }: 
     store.remember('codeVerifiers', body['code_verifier']);
     store.remember('clientSecrets', body['client_secret']);
 
-    const fault = tokenFaults.take();
-    if (fault) {
+    const scheduled = tokenFaults.take();
+    if (scheduled) {
       counters.tokenRequests.failed += 1;
       await delay(runtime.latencyMs);
-      if (fault === 'not-json') res.status(200).type('html').send('<html><body>502 Bad Gateway</body></html>');
+      if ('body' in scheduled) res.status(200).json(scheduled.body);
+      else if (scheduled.fault === 'not-json') res.status(200).type('html').send('<html><body>502 Bad Gateway</body></html>');
       else res.status(200).json({ token_type: 'Bearer', expires_in: runtime.accessTokenLifetimeSeconds, scope: 'read:projects' });
       return;
     }
@@ -132,7 +133,7 @@ export function createAuthApp({ model, store, counters, runtime, tokenFaults }: 
       res
         .status(status)
         .set(response.headers)
-        .json({ error: error.name, error_description: error.message });
+        .json({ error: error.name, error_description: describeTokenError(error, body, runtime) });
     }
   });
 
@@ -149,6 +150,13 @@ export function createAuthApp({ model, store, counters, runtime, tokenFaults }: 
   });
 
   return app;
+}
+
+/** With `echoRefreshTokenInErrors`, the presented refresh token comes back in the description, as careless servers do. */
+function describeTokenError(error: OAuthError, body: Record<string, unknown>, runtime: RuntimeOptions): string {
+  const presented = single(body, 'refresh_token');
+  if (!runtime.echoRefreshTokenInErrors || presented === undefined) return error.message;
+  return `${error.message} (refresh_token: ${presented})`;
 }
 
 function sendCheckFailure(res: ExpressResponse, check: Exclude<AuthorizeCheck, { kind: 'ok' }>): void {

@@ -7,6 +7,7 @@ async function main(): Promise<void> {
     apiPort: portFromEnv('LUCARO_API_PORT', 7070),
     authPort: portFromEnv('LUCARO_AUTH_PORT', 7071),
     projects: projectsFromArgs(process.argv.slice(2)),
+    secretSeed: secretSeedFromEnv(),
   });
   const demo = server.users[0]!;
   console.log(`Lucaro local server
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   Auth: ${server.authUrl}
   Sign in as: ${demo.username} / ${demo.password} (${demo.name})
   API token (all scopes but admin): ${server.apiTokens.all}
+  Codes and tokens seeded with LUCARO_SECRET_SEED=${server.secretSeed}
 
 Settings: "lucaro.apiUrl": "${server.apiUrl}", "lucaro.authUrl": "${server.authUrl}"
 Ctrl+C to stop.`);
@@ -27,6 +29,11 @@ function portFromEnv(name: string, fallback: number): number {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
   return port;
+}
+
+function secretSeedFromEnv(): number | undefined {
+  const raw = process.env['LUCARO_SECRET_SEED'];
+  return raw === undefined || raw === '' ? undefined : Number(raw);
 }
 
 function projectsFromArgs(args: string[]): number | undefined {

@@ -11,6 +11,7 @@ import { createOAuthModel } from './oauth-model';
 import { resolveOptions, validateRuntimeOptions, type LucaroServerOptions, type RuntimeOptions } from './options';
 import { RateLimiter } from './rate-limiter';
 import { ScopeFaults } from './scope-faults';
+import { SecretMint } from './secret-mint';
 import { allScopes, isKnownScope } from './scopes';
 import { TokenFaults, type TokenFault } from './token-faults';
 import { TokenStore, type SecretsSeen } from './token-store';
@@ -33,6 +34,8 @@ export interface LucaroServer {
   readonly authUrl: string;
   readonly users: readonly DemoUser[];
   readonly apiTokens: StaticApiTokens;
+  /** Seeds the codes and tokens this server issues: pass it as `secretSeed` to issue the same ones again. */
+  readonly secretSeed: number;
   /** Live: read it at any time. */
   readonly counters: ServerCounters;
   configure(changes: Partial<RuntimeOptions>): void;
@@ -55,6 +58,12 @@ export interface LucaroServer {
    * Counted in `tokenRequests.failed`; the code or refresh token sent is not spent.
    */
   malformNextToken(count: number, fault?: TokenFault): void;
+  /**
+   * The next `count` token-endpoint requests (any grant) get a 200 with exactly this JSON
+   * body, instead of running the grant: a token response as odd as a test needs. Counted
+   * in `tokenRequests.failed`; the code or refresh token sent is not spent.
+   */
+  answerNextTokenWith(body: Record<string, unknown>, count?: number): void;
   /** Revokes every OAuth access and refresh token of the user (default the demo user); answers how many were alive. */
   revokeAllTokens(userId?: string): number;
   /**
@@ -62,7 +71,7 @@ export interface LucaroServer {
    * and authorization codes, and the state, code_verifier and client_secret values received.
    */
   secretsSeen(): SecretsSeen;
-  /** A new static API token (`lct_...`) for the user (default the demo user). */
+  /** A new API token (`lct_...`, b64token) for the user (default the demo user). */
   addApiToken(scopes: string[], userId?: string): string;
   /** An access, refresh or API token that is still valid (not revoked, rotated or expired). */
   isTokenActive(token: string): boolean;
@@ -77,7 +86,8 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
   const counters = createCounters();
   const store = new TokenStore();
   const clients = createClients(resolved.confidentialClient);
-  const model = createOAuthModel(store, clients);
+  const mint = new SecretMint(resolved.secretSeed);
+  const model = createOAuthModel(store, clients, mint);
   const limiter = new RateLimiter(() => runtime.rateLimit);
   const faults = new FaultInjector(resolved.seed);
   const scopeFaults = new ScopeFaults();
@@ -102,6 +112,7 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
     authUrl: auth.url,
     users: demoUsers,
     apiTokens,
+    secretSeed: resolved.secretSeed,
     counters,
     configure(changes) {
       validateRuntimeOptions(changes);
@@ -131,6 +142,9 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
     malformNextToken(count, fault = 'not-json') {
       tokenFaults.schedule(fault, count);
     },
+    answerNextTokenWith(body, count = 1) {
+      tokenFaults.scheduleBody(body, count);
+    },
     revokeAllTokens(userId = 'usr_demo') {
       if (!findUserById(userId)) throw new RangeError(`unknown user: ${userId}`);
       return store.revokeAllOAuthTokens(userId);
@@ -140,7 +154,7 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
       const unknown = scopes.filter((scope) => !isKnownScope(scope));
       if (unknown.length > 0) throw new RangeError(`unknown scope(s): ${unknown.join(' ')}`);
       if (!findUserById(userId)) throw new RangeError(`unknown user: ${userId}`);
-      return store.addApiToken(scopes, userId);
+      return store.addApiToken(scopes, userId, mint.accessToken('lct_'));
     },
     isTokenActive: (token) => store.isActive(token),
     resetCounters: () => resetCounters(counters),

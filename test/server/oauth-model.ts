@@ -10,7 +10,8 @@ import type {
 import type { LucaroClient } from './clients';
 import { isAllowedRedirectUri } from './redirect-uri';
 import { isKnownScope } from './scopes';
-import { newToken, type GrantUser, type TokenStore } from './token-store';
+import type { SecretMint } from './secret-mint';
+import type { GrantUser, TokenStore } from './token-store';
 
 /** The library's model, with the two calls this server also makes itself typed precisely. */
 export interface LucaroOAuthModel
@@ -20,7 +21,7 @@ export interface LucaroOAuthModel
 }
 
 /** The storage and policy callbacks @node-oauth/oauth2-server runs the grants against. */
-export function createOAuthModel(store: TokenStore, clients: ReadonlyMap<string, LucaroClient>): LucaroOAuthModel {
+export function createOAuthModel(store: TokenStore, clients: ReadonlyMap<string, LucaroClient>, mint: SecretMint): LucaroOAuthModel {
   return {
     async getClient(clientId: string, clientSecret: string | null | undefined) {
       const client = clients.get(clientId);
@@ -42,12 +43,16 @@ export function createOAuthModel(store: TokenStore, clients: ReadonlyMap<string,
       return [...new Set(scope)];
     },
 
+    async generateAuthorizationCode() {
+      return mint.authorizationCode();
+    },
+
     async generateAccessToken() {
-      return newToken('lco_');
+      return mint.accessToken();
     },
 
     async generateRefreshToken() {
-      return newToken('lcr_');
+      return mint.refreshToken();
     },
 
     async saveAuthorizationCode(code, client: Client, user: User) {

@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+
 export interface RateLimitOptions {
   limit: number;
   windowSeconds: number;
@@ -12,6 +14,12 @@ export interface LucaroServerOptions {
   authPort?: number;
   /** Seeds the demo data and the fault dice. Default 1. */
   seed?: number;
+  /**
+   * Seeds the codes and tokens the server issues (full RFC 6749 alphabets), to repeat a run
+   * with the same values. Default: a new random seed per server, as two real servers never
+   * issue the same token (read it back from `secretSeed`).
+   */
+  secretSeed?: number;
   /** Seeded projects, default 3. 20,000 is fine: they are generated on demand. */
   projects?: number;
   dashboardsPerProject?: number;
@@ -30,6 +38,11 @@ export interface LucaroServerOptions {
   malformedRate?: number;
   /** An extra client that must present its secret at the token endpoint. */
   confidentialClient?: { clientId: string; clientSecret: string };
+  /**
+   * Token-endpoint errors repeat the refresh token the request presented in their
+   * `error_description`, as some servers do: what redaction must cope with. Default false.
+   */
+  echoRefreshTokenInErrors?: boolean;
 }
 
 export type RuntimeOptionName =
@@ -38,7 +51,8 @@ export type RuntimeOptionName =
   | 'retryAfterFormat'
   | 'latencyMs'
   | 'failureRate'
-  | 'malformedRate';
+  | 'malformedRate'
+  | 'echoRefreshTokenInErrors';
 
 /** The options `configure()` may change while the server runs. */
 export type RuntimeOptions = Required<Pick<LucaroServerOptions, RuntimeOptionName>>;
@@ -48,6 +62,7 @@ export interface ResolvedOptions extends RuntimeOptions {
   apiPort: number;
   authPort: number;
   seed: number;
+  secretSeed: number;
   projects: number;
   dashboardsPerProject: number;
   metricsPerProject: number;
@@ -60,6 +75,7 @@ export function resolveOptions(options: LucaroServerOptions = {}): ResolvedOptio
     apiPort: options.apiPort ?? 0,
     authPort: options.authPort ?? 0,
     seed: options.seed ?? 1,
+    secretSeed: options.secretSeed ?? randomInt(2 ** 32),
     projects: options.projects ?? 3,
     dashboardsPerProject: options.dashboardsPerProject ?? 2,
     metricsPerProject: options.metricsPerProject ?? 3,
@@ -69,9 +85,11 @@ export function resolveOptions(options: LucaroServerOptions = {}): ResolvedOptio
     latencyMs: options.latencyMs ?? 0,
     failureRate: options.failureRate ?? 0,
     malformedRate: options.malformedRate ?? 0,
+    echoRefreshTokenInErrors: options.echoRefreshTokenInErrors ?? false,
     confidentialClient: options.confidentialClient,
   };
   validateRuntimeOptions(resolved);
+  assertInteger('secretSeed', resolved.secretSeed, 0, 2 ** 32 - 1);
   for (const name of ['projects', 'dashboardsPerProject', 'metricsPerProject'] as const) {
     assertInteger(name, resolved[name], 0, 1_000_000);
   }
@@ -93,6 +111,9 @@ export function validateRuntimeOptions(options: Partial<RuntimeOptions>): void {
   for (const name of ['failureRate', 'malformedRate'] as const) {
     const rate = options[name];
     if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new RangeError(`${name} must be within 0..1`);
+  }
+  if (options.echoRefreshTokenInErrors !== undefined && typeof options.echoRefreshTokenInErrors !== 'boolean') {
+    throw new RangeError('echoRefreshTokenInErrors must be true or false');
   }
 }
 

@@ -62,6 +62,42 @@ describe('switches the in-editor tests use', () => {
     assert.throws(() => server.malformNextToken(-1), RangeError);
   });
 
+  test('answerNextTokenWith serves exactly the body given, then real tokens again', async () => {
+    const { form } = await codeExchange();
+    const odd = { access_token: 'has\r\nnewline', token_type: 'Bearer', expires_in: 0, scope: '' };
+    server.answerNextTokenWith(odd, 2);
+    for (let i = 0; i < 2; i++) {
+      const answer = await tokenRequest(server, form);
+      assert.equal(answer.status, 200);
+      assert.deepEqual(await answer.json(), odd);
+    }
+    const tokens = (await (await tokenRequest(server, form)).json()) as TokenSet;
+    assert.ok(tokens.access_token, 'the code was not spent');
+    assert.throws(() => server.answerNextTokenWith([] as never), RangeError);
+    assert.throws(() => server.answerNextTokenWith({}, 1.5), RangeError);
+  });
+
+  test('echoRefreshTokenInErrors repeats the presented refresh token in error_description, only when on', async () => {
+    const { refresh_token: refreshToken } = await signIn(server, ['read:projects']);
+    const refresh = async (token: string) => {
+      const answer = await tokenRequest(server, { grant_type: 'refresh_token', client_id: publicClientId, refresh_token: token });
+      assert.equal(answer.status, 400);
+      return { text: await answer.clone().text(), body: (await answer.json()) as { error: string; error_description: string } };
+    };
+    const unknown = `${refreshToken!}-not-issued`;
+    assert.doesNotMatch((await refresh(unknown)).body.error_description, /not-issued/);
+    server.configure({ echoRefreshTokenInErrors: true });
+    try {
+      const echoed = await refresh(unknown);
+      assert.equal(echoed.body.error, 'invalid_grant');
+      assert.ok(echoed.body.error_description.includes(unknown), 'the token is in the decoded description');
+      assert.ok(echoed.text.includes(JSON.stringify(unknown).slice(1, -1)), 'and JSON-escaped in the raw body');
+    } finally {
+      server.configure({ echoRefreshTokenInErrors: false });
+    }
+    assert.throws(() => server.configure({ echoRefreshTokenInErrors: 'yes' as never }), RangeError);
+  });
+
   test('revokeAllTokens ends every OAuth token of the user, not API tokens or other users', async () => {
     const first = await signIn(server, ['read:projects']);
     const second = await signIn(server, ['read:metrics']);

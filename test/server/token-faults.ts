@@ -4,21 +4,33 @@
  */
 export type TokenFault = 'not-json' | 'no-access-token';
 
-/** Scheduled token-endpoint faults, served in the order they were asked for. */
+/** What the endpoint serves instead of running the grant: a named fault, or a 200 with a JSON body of the test's choosing. */
+export type TokenAnswer = { readonly fault: TokenFault } | { readonly body: Readonly<Record<string, unknown>> };
+
+/** Scheduled token-endpoint answers, served in the order they were asked for. */
 export class TokenFaults {
-  private readonly queue: { fault: TokenFault; remaining: number }[] = [];
+  private readonly queue: { answer: TokenAnswer; remaining: number }[] = [];
 
   schedule(fault: TokenFault, count: number): void {
-    if (!Number.isInteger(count) || count < 0) throw new RangeError('count must be a non-negative integer');
     if (fault !== 'not-json' && fault !== 'no-access-token') throw new RangeError(`unknown token fault: ${String(fault)}`);
-    if (count > 0) this.queue.push({ fault, remaining: count });
+    this.enqueue({ fault }, count);
   }
 
-  take(): TokenFault | undefined {
+  scheduleBody(body: Readonly<Record<string, unknown>>, count: number): void {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new RangeError('body must be a JSON object');
+    this.enqueue({ body }, count);
+  }
+
+  take(): TokenAnswer | undefined {
     const head = this.queue[0];
     if (!head) return undefined;
     head.remaining -= 1;
     if (head.remaining === 0) this.queue.shift();
-    return head.fault;
+    return head.answer;
+  }
+
+  private enqueue(answer: TokenAnswer, count: number): void {
+    if (!Number.isInteger(count) || count < 0) throw new RangeError('count must be a non-negative integer');
+    if (count > 0) this.queue.push({ answer, remaining: count });
   }
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { AuthorizationCode } from '@node-oauth/oauth2-server';
 import type { LucaroClient } from './clients';
 
@@ -115,7 +114,7 @@ export class TokenStore {
     return revoked;
   }
 
-  addApiToken(scopes: readonly string[], userId: string, token = newToken('lct_')): string {
+  addApiToken(scopes: readonly string[], userId: string, token: string): string {
     this.saveAccessToken({ token, kind: 'api', userId, scopes: [...scopes], revoked: false });
     return token;
   }
@@ -163,8 +162,4 @@ export class TokenStore {
   isActive(token: string): boolean {
     return this.lookupBearer(token).status === 'active' || this.liveRefreshToken(token) !== undefined;
   }
-}
-
-export function newToken(prefix: string): string {
-  return prefix + randomBytes(24).toString('base64url');
 }

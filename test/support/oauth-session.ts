@@ -4,7 +4,8 @@ import { PendingAuthorizations } from '../../src/core/auth/pending-authorization
 import { TokenClient } from '../../src/core/auth/token-client';
 import { silentLogger, type Logger } from '../../src/core/log/logger';
 import type { SessionRecord } from '../../src/core/session/session-record';
-import { fetchIdentity } from '../../src/core/api/identity';
+import { identityFetcher } from '../../src/core/api/identity';
+import { parseLoopbackCallback } from '../../src/core/auth/callback-params';
 import { submitConsent } from './consent';
 
 export const loopbackRedirect = 'http://127.0.0.1:43111/callback';
@@ -37,13 +38,10 @@ export async function signInThroughConsent(
     route: { redirectUri: loopbackRedirect, dispose: () => undefined },
     pending,
     tokenClient: tokenClientFor(server.authUrl, dispatcher, options.logger),
-    fetchIdentity: async (token, signal) => {
-      const identity = await fetchIdentity(server.apiUrl, token, dispatcher, signal);
-      return { user: identity.user, scopes: identity.scopes ?? [] };
-    },
+    fetchIdentity: identityFetcher(server.apiUrl, dispatcher),
     openBrowser: async (url) => {
       const redirect = await submitConsent(url, { grant: options.grant, username: options.username, password: options.username });
-      pending.handleCallbackQuery(redirect.search);
+      pending.handleCallbackQuery(redirect.search, parseLoopbackCallback);
       return true;
     },
   });

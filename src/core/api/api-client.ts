@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { ApiTransport, type ApiTransportOptions } from '../http/api-transport';
 import { NotFoundError } from '../http/errors';
-import type { RateLimitInfo } from '../http/rate-limit';
 import { clampLimit, MAX_PAGE_SIZE, pages, paginate, type Page, type PageOptions } from './paging';
 import {
   DashboardSchema,
@@ -9,12 +8,10 @@ import {
   MeSchema,
   MetricSchema,
   ProjectSchema,
-  SeriesSchema,
   type Dashboard,
   type Me,
   type Metric,
   type Project,
-  type Series,
 } from './schemas';
 
 export type LucaroApiClientOptions = ApiTransportOptions;
@@ -30,9 +27,9 @@ export interface WalkOptions {
 }
 
 export interface Identity {
-  user: Me;
-  /** The token's scopes from `X-OAuth-Scopes`; `undefined` when the server did not say. */
-  scopes: string[] | undefined;
+  readonly user: Me;
+  /** From `X-OAuth-Scopes`: what the token can really do; none when the server did not say. */
+  readonly scopes: readonly string[];
 }
 
 export interface NewProject {
@@ -50,21 +47,6 @@ export interface NewDashboard {
   description?: string;
 }
 
-export interface NewMetric {
-  name: string;
-  unit?: string;
-  description?: string;
-}
-
-export interface MetricQuery {
-  project_id: string;
-  metric: string;
-  /** RFC 3339, or a Date. */
-  from: string | Date;
-  to: string | Date;
-  step_seconds?: number;
-}
-
 /** The Lucaro API (`/v2`), typed. Holds no timers and owns no connections. */
 export class LucaroApiClient {
   readonly #transport: ApiTransport;
@@ -73,19 +55,9 @@ export class LucaroApiClient {
     this.#transport = new ApiTransport(options);
   }
 
-  /** The latest `X-RateLimit-*` seen. */
-  get rateLimit(): RateLimitInfo | undefined {
-    return this.#transport.rateLimit;
-  }
-
-  /** The latest `X-OAuth-Scopes` seen. */
-  get grantedScopes(): string[] | undefined {
-    return this.#transport.grantedScopes;
-  }
-
   async getMe(options: CallOptions = {}): Promise<Identity> {
     const result = await this.#transport.call({ method: 'GET', path: '/v2/me', schema: MeSchema, signal: options.signal });
-    return { user: result.data, scopes: result.scopes };
+    return { user: result.data, scopes: result.scopes ?? [] };
   }
 
   async listProjects(options: PageOptions = {}): Promise<Page<Project>> {
@@ -117,42 +89,12 @@ export class LucaroApiClient {
     return this.#list(`/v2/projects/${segment(projectId)}/dashboards`, DashboardSchema, options);
   }
 
-  async *dashboards(projectId: string, options: WalkOptions = {}): AsyncGenerator<Dashboard, void, undefined> {
-    yield* paginate(this.#fetcher(`/v2/projects/${segment(projectId)}/dashboards`, DashboardSchema, options));
-  }
-
-  async getDashboard(id: string, options: CallOptions = {}): Promise<Dashboard> {
-    return this.#data('GET', `/v2/dashboards/${segment(id)}`, DashboardSchema, undefined, options);
-  }
-
   async createDashboard(projectId: string, dashboard: NewDashboard, options: CallOptions = {}): Promise<Dashboard> {
     return this.#data('POST', `/v2/projects/${segment(projectId)}/dashboards`, DashboardSchema, dashboard, options);
   }
 
   async listMetrics(projectId: string, options: PageOptions = {}): Promise<Page<Metric>> {
     return this.#list(`/v2/projects/${segment(projectId)}/metrics`, MetricSchema, options);
-  }
-
-  async *metrics(projectId: string, options: WalkOptions = {}): AsyncGenerator<Metric, void, undefined> {
-    yield* paginate(this.#fetcher(`/v2/projects/${segment(projectId)}/metrics`, MetricSchema, options));
-  }
-
-  async createMetric(projectId: string, metric: NewMetric, options: CallOptions = {}): Promise<Metric> {
-    return this.#data('POST', `/v2/projects/${segment(projectId)}/metrics`, MetricSchema, metric, options);
-  }
-
-  async queryMetric(query: MetricQuery, options: CallOptions = {}): Promise<Series> {
-    const body = { ...query, from: rfc3339(query.from), to: rfc3339(query.to) };
-    // A POST only because the query is a body; it changes nothing, so it may be retried like a GET.
-    const result = await this.#transport.call({
-      method: 'POST',
-      path: '/v2/metrics/query',
-      body,
-      schema: SeriesSchema,
-      safe: true,
-      signal: options.signal,
-    });
-    return result.data;
   }
 
   async #data<T>(
@@ -190,8 +132,4 @@ export class LucaroApiClient {
 function segment(id: string): string {
   if (id === '' || id === '.' || id === '..') throw new NotFoundError();
   return encodeURIComponent(id);
-}
-
-function rfc3339(time: string | Date): string {
-  return typeof time === 'string' ? time : time.toISOString();
 }

@@ -3,20 +3,23 @@ import type { HttpDispatcher } from '../http/dispatcher';
 import { silentLogger, type Logger } from '../log/logger';
 import { LucaroApiClient, type Identity } from './api-client';
 
+/** `GET /v2/me` with a given token, before any session exists. */
+export type IdentityFetcher = (accessToken: string, signal?: AbortSignal) => Promise<Identity>;
+
 /**
- * Who a token belongs to and what it may do, without a session: checks a pasted API token
- * or a freshly issued OAuth access token before it is stored. A 401 is final here.
+ * Who a token belongs to and what it may do, on the API at `apiUrl`: checks a pasted API
+ * token or a freshly issued OAuth access token before it is stored. A 401 is final here.
  */
-export function fetchIdentity(
-  baseUrl: string,
-  token: string,
-  dispatcher: HttpDispatcher,
-  signal?: AbortSignal,
-  logger: Logger = silentLogger,
-): Promise<Identity> {
-  const tokens: AccessTokenSource = {
-    getAccessToken: () => Promise.resolve(token),
-    handleUnauthorized: () => Promise.resolve(undefined),
+export function identityFetcher(apiUrl: string, dispatcher: HttpDispatcher, logger: Logger = silentLogger): IdentityFetcher {
+  return (accessToken, signal) => {
+    const tokens: AccessTokenSource = {
+      getAccessToken: () => Promise.resolve(accessToken),
+      handleUnauthorized: () => Promise.resolve(undefined),
+    };
+    return new LucaroApiClient({ baseUrl: apiUrl, dispatcher, tokens, logger }).getMe({ signal });
   };
-  return new LucaroApiClient({ baseUrl, dispatcher, tokens, logger }).getMe({ signal });
+}
+
+export function accountLabel(identity: Identity): string {
+  return identity.user.name || identity.user.email || identity.user.id;
 }

@@ -22,12 +22,18 @@ export function clampLimit(limit: number | undefined): number | undefined {
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit)));
 }
 
+/** Empty pages that still point further: a server walking cursors over nothing. */
+export const MAX_EMPTY_PAGES_IN_A_ROW = 10;
+
 /**
  * Pages one after another, starting at `startCursor`, fetched only as the consumer pulls.
- * A cursor seen twice means the server is looping; that ends the walk instead of spinning.
+ * A cursor seen twice (the start cursor included) means the server is looping, and so do
+ * many empty pages in a row that each name a new cursor: either ends the walk instead of
+ * spinning.
  */
 export async function* pages<T>(fetchPage: PageFetcher<T>, startCursor?: string): AsyncGenerator<Page<T>, void, undefined> {
-  const seen = new Set<string>();
+  const seen = new Set<string>(startCursor === undefined ? [] : [startCursor]);
+  let emptyInARow = 0;
   let cursor = startCursor;
   for (;;) {
     const page = await fetchPage(cursor);
@@ -35,6 +41,10 @@ export async function* pages<T>(fetchPage: PageFetcher<T>, startCursor?: string)
     if (page.nextCursor === undefined) return;
     if (seen.has(page.nextCursor)) {
       throw new MalformedResponseError(undefined, 'the list cursor repeated');
+    }
+    emptyInARow = page.items.length === 0 ? emptyInARow + 1 : 0;
+    if (emptyInARow >= MAX_EMPTY_PAGES_IN_A_ROW) {
+      throw new MalformedResponseError(undefined, `${MAX_EMPTY_PAGES_IN_A_ROW} empty list pages in a row`);
     }
     seen.add(page.nextCursor);
     cursor = page.nextCursor;

@@ -23,8 +23,6 @@ export const ProjectSchema = v.object({
   web_url: v.string(),
 });
 
-export const WIDGET_KINDS = ['line', 'bar', 'stat'] as const;
-
 export const WidgetSchema = v.object({
   id: v.string(),
   title: v.string(),
@@ -49,13 +47,6 @@ export const MetricSchema = v.object({
   description: optionalText,
 });
 
-export const SeriesSchema = v.object({
-  metric: v.string(),
-  unit: optionalText,
-  // A null value is a gap in the series.
-  points: v.array(v.tuple([v.number(), v.nullable(v.number())])),
-});
-
 export function listSchema<T>(item: v.GenericSchema<unknown, T>) {
   return v.object({
     data: v.array(item),
@@ -66,7 +57,5 @@ export function listSchema<T>(item: v.GenericSchema<unknown, T>) {
 export type Me = v.InferOutput<typeof MeSchema>;
 export type Project = v.InferOutput<typeof ProjectSchema>;
 export type Widget = v.InferOutput<typeof WidgetSchema>;
-export type WidgetKind = (typeof WIDGET_KINDS)[number];
 export type Dashboard = v.InferOutput<typeof DashboardSchema>;
 export type Metric = v.InferOutput<typeof MetricSchema>;
-export type Series = v.InferOutput<typeof SeriesSchema>;

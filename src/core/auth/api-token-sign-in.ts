@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LucaroServerUrls, SessionRecord } from '../session/session-record';
-import { accountLabel, type IdentityFetcher } from './identity';
+import { accountLabel, type IdentityFetcher } from '../api/identity';
 import { missingScopes, normalizeScopes } from './scopes';
 
 export class ApiTokenLacksScopesError extends Error {

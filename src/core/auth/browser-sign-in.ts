@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionRecord } from '../session/session-record';
 import { buildAuthorizationUrl } from './authorization-request';
-import { accountLabel, type IdentityFetcher } from './identity';
+import { accountLabel, type IdentityFetcher } from '../api/identity';
 import type { PendingAuthorizations } from './pending-authorizations';
 import { createPkcePair, createState } from './pkce';
 import type { TokenClient } from './token-client';

@@ -35,7 +35,7 @@ export class TokenEndpointUnreachableError extends Error {
 /** A redirect arrived that does not belong to a pending sign-in, or is not a valid answer. */
 export class InvalidCallbackError extends Error {
   override readonly name = 'InvalidCallbackError';
-  constructor(readonly reason: 'missingState' | 'unknownState' | 'missingCode') {
+  constructor(readonly reason: 'missingState' | 'missingCode' | 'repeatedParameter' | 'codeAndError') {
     super(`Ignored a sign-in callback (${reason}).`);
   }
 }

@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger';
-import { parseAuthorizationCallback } from './callback-params';
+import { parseLoopbackCallback, type AuthorizationCallback, type CallbackQueryParser } from './callback-params';
 import { InvalidCallbackError, SignInCancelledError, SignInTimeoutError } from './oauth-errors';
 
 export type CallbackOutcome = 'accepted' | 'denied' | 'ignored';
@@ -56,18 +56,15 @@ export class PendingAuthorizations {
     return this.waiters.size;
   }
 
-  /** Routes the query of a redirect to the sign-in that is waiting for it. */
-  handleCallbackQuery(query: string): CallbackOutcome {
-    let callback;
-    try {
-      callback = parseAuthorizationCallback(query);
-    } catch (error) {
-      if (error instanceof InvalidCallbackError) {
-        this.logger.warn(`Ignored a sign-in callback: ${error.reason}.`);
-        return 'ignored';
-      }
-      throw error;
-    }
+  /**
+   * Routes the query of a redirect to the sign-in that is waiting for it. `parse` reads the
+   * form the route delivers; the default is the raw query a browser sends, as the loopback
+   * server receives it. Never throws: anything that is not a pending sign-in's answer is
+   * ignored, and the sign-ins waiting go on waiting.
+   */
+  handleCallbackQuery(query: string, parse: CallbackQueryParser = parseLoopbackCallback): CallbackOutcome {
+    const callback = this.parseOrIgnore(query, parse);
+    if (!callback) return 'ignored';
     const waiter = this.waiters.get(callback.state);
     if (!waiter) {
       this.logger.warn('Ignored a sign-in callback whose state is not pending (unknown, expired or already used).');
@@ -80,5 +77,15 @@ export class PendingAuthorizations {
     }
     waiter.resolve(callback.code);
     return 'accepted';
+  }
+
+  private parseOrIgnore(query: string, parse: CallbackQueryParser): AuthorizationCallback | undefined {
+    try {
+      return parse(query);
+    } catch (error) {
+      const reason = error instanceof InvalidCallbackError ? error.reason : error instanceof Error ? error.name : 'unreadable';
+      this.logger.warn(`Ignored a sign-in callback: ${reason}.`);
+      return undefined;
+    }
   }
 }

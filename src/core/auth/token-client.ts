@@ -1,7 +1,10 @@
-import { request, type HttpDispatcher, type ResponseData } from '../http/undici';
 import * as v from 'valibot';
+import { CancelledError, ForeignOriginError, MalformedResponseError, NetworkError } from '../http/errors';
+import type { HttpDispatcher } from '../http/dispatcher';
+import { urlBelow } from '../http/request-url';
+import { send, type RawResponse } from '../http/send';
 import type { Logger } from '../log/logger';
-import { withTrailingSlash } from './authorization-request';
+import { validateServiceUrl } from '../settings/service-url';
 import { MalformedTokenResponseError, OAuthError, TokenEndpointUnreachableError } from './oauth-errors';
 import { tokenErrorSchema, tokenResponseSchema, type TokenResponse } from './token-response';
 
@@ -12,7 +15,10 @@ export interface TokenClientOptions {
   readonly getClientSecret: () => Promise<string | undefined>;
   readonly dispatcher: HttpDispatcher;
   readonly logger: Logger;
+  /** The whole exchange, headers and body. Default 30 s. */
   readonly timeoutMs?: number;
+  /** Token endpoint answers beyond this are refused. Default 1 MiB. */
+  readonly maxBodyBytes?: number;
 }
 
 export interface CodeExchange {
@@ -20,6 +26,10 @@ export interface CodeExchange {
   readonly redirectUri: string;
   readonly codeVerifier: string;
 }
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A token answer is a few kilobytes; anything near this is not one. */
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** The client side of `{auth}/oauth/token` and `{auth}/oauth/revoke`. */
 export class TokenClient {
@@ -44,10 +54,9 @@ export class TokenClient {
   /** RFC 7009. Best effort: the caller deletes its record whatever happens here. */
   async revoke(token: string, hint: 'access_token' | 'refresh_token', timeoutMs = 3000): Promise<void> {
     const body = new URLSearchParams({ token, token_type_hint: hint, client_id: this.options.clientId });
-    const response = await this.post('oauth/revoke', body, AbortSignal.timeout(timeoutMs));
-    await response.body.dump();
-    if (response.statusCode !== 200) {
-      throw new OAuthError('revocation_failed', `HTTP ${response.statusCode}`, response.statusCode);
+    const response = await this.post('oauth/revoke', body, { timeoutMs });
+    if (response.status !== 200) {
+      throw new OAuthError('revocation_failed', `HTTP ${response.status}`, response.status);
     }
   }
 
@@ -55,10 +64,9 @@ export class TokenClient {
     const body = new URLSearchParams({ ...grant, client_id: this.options.clientId });
     const secret = await this.options.getClientSecret();
     if (secret) body.set('client_secret', secret);
-    const response = await this.post('oauth/token', body, signal);
-    const text = await response.body.text();
-    const json = parseJson(text);
-    if (response.statusCode === 200) {
+    const response = await this.post('oauth/token', body, { timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
+    const json = parseJson(response.text);
+    if (response.status === 200) {
       const parsed = v.safeParse(tokenResponseSchema, json);
       if (!parsed.success) {
         throw new MalformedTokenResponseError(json === undefined ? 'not JSON' : describeIssue(parsed.issues), 200);
@@ -67,32 +75,53 @@ export class TokenClient {
     }
     const error = v.safeParse(tokenErrorSchema, json);
     if (error.success) {
-      throw new OAuthError(error.output.error, error.output.error_description, response.statusCode);
+      throw new OAuthError(error.output.error, error.output.error_description, response.status);
     }
-    throw new MalformedTokenResponseError(json === undefined ? 'not JSON' : 'unknown error body', response.statusCode);
+    throw new MalformedTokenResponseError(json === undefined ? 'not JSON' : 'unknown error body', response.status);
   }
 
-  private async post(path: string, body: URLSearchParams, signal?: AbortSignal): Promise<ResponseData> {
-    const url = new URL(path, withTrailingSlash(this.options.authUrl));
+  /**
+   * Sent only to the configured origin, headers and body within one deadline, the body
+   * capped: every way this can fail is one of the typed errors.
+   */
+  private async post(
+    path: string,
+    body: URLSearchParams,
+    { timeoutMs, signal }: { timeoutMs: number; signal?: AbortSignal },
+  ): Promise<RawResponse> {
+    const base = new URL(validateServiceUrl('lucaro.authUrl', this.options.authUrl));
+    const url = urlBelow(base, path);
     const started = Date.now();
-    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
     try {
-      const response = await request(url, {
+      const response = await send(this.options.dispatcher, {
+        url,
+        origin: base.origin,
         method: 'POST',
-        dispatcher: this.options.dispatcher,
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: body.toString(),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        headersTimeoutMs: timeoutMs,
+        bodyTimeoutMs: timeoutMs,
+        totalTimeoutMs: timeoutMs,
+        maxBodyBytes: this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        signal,
       });
-      this.options.logger.debug(`POST ${url.pathname} -> ${response.statusCode} (${Date.now() - started} ms)`);
+      this.options.logger.debug(`POST ${url.pathname} -> ${response.status} (${Date.now() - started} ms)`);
       return response;
     } catch (error) {
-      if (signal?.aborted) throw error;
-      const detail = timeout.aborted ? 'timed out' : errorCode(error);
-      this.options.logger.warn(`POST ${url.pathname} failed: ${detail}`);
-      throw new TokenEndpointUnreachableError(detail, { cause: error });
+      const failure = tokenEndpointFailure(error);
+      this.options.logger.warn(`POST ${url.pathname} failed: ${failure.message} (${Date.now() - started} ms)`);
+      throw failure;
     }
   }
+}
+
+function tokenEndpointFailure(error: unknown): Error {
+  if (error instanceof CancelledError || error instanceof ForeignOriginError) return error;
+  if (error instanceof MalformedResponseError) return new MalformedTokenResponseError(error.detail, error.status ?? 0);
+  if (error instanceof NetworkError) {
+    return new TokenEndpointUnreachableError(error.timeout ? 'timed out' : (error.errorCode ?? 'unreachable'), { cause: error });
+  }
+  return new TokenEndpointUnreachableError(error instanceof Error ? error.name : 'unknown error', { cause: error });
 }
 
 function parseJson(text: string): unknown {
@@ -107,9 +136,4 @@ function describeIssue(issues: readonly v.BaseIssue<unknown>[]): string {
   const first = issues[0];
   const key = first?.path?.map((item) => String(item.key)).join('.');
   return key ? `bad or missing ${key}` : 'unexpected shape';
-}
-
-function errorCode(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
-  return error instanceof Error ? error.name : 'unknown error';
 }

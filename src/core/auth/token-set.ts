@@ -14,20 +14,36 @@ export interface TokenSet {
 /** Refresh this long before the server's deadline, so a request in flight does not cross it. */
 export const expirySkewMs = 60_000;
 
+/**
+ * A lifetime below a second says the token is dead on arrival, which no server means: taken
+ * literally, every call would refresh first. Such a token is used this long (a 401 still ends
+ * it sooner). Short lifetimes a server does mean (one second and up) are kept as they are.
+ */
+export const unstatedLifetimeSeconds = 30;
+/** A longer lifetime is cut to this: a deadline past it is more likely a unit mistake than a promise. */
+export const maxLifetimeSeconds = 365 * 24 * 3600;
+
 export function tokenSetFromResponse(
   response: TokenResponse,
   receivedAt: number,
   requestedScopes: readonly string[],
   previousRefreshToken?: string,
 ): TokenSet {
+  const granted = parseScopeList(response.scope);
   return {
     accessToken: response.access_token,
     refreshToken: response.refresh_token ?? previousRefreshToken,
-    expiresAt: response.expires_in === undefined ? undefined : receivedAt + response.expires_in * 1000,
+    expiresAt: response.expires_in === undefined ? undefined : receivedAt + lifetimeMs(response.expires_in),
     receivedAt,
-    // RFC 6749 §5.1: an absent scope means "as requested".
-    scopes: response.scope === undefined ? normalizeScopes(requestedScopes) : parseScopeList(response.scope),
+    // RFC 6749 §5.1: an absent scope means "as requested"; an empty one is read the same way.
+    scopes: granted.length === 0 ? normalizeScopes(requestedScopes) : granted,
   };
+}
+
+function lifetimeMs(expiresInSeconds: number): number {
+  const seconds = Math.round(expiresInSeconds);
+  if (!(seconds >= 1)) return unstatedLifetimeSeconds * 1000;
+  return Math.min(seconds, maxLifetimeSeconds) * 1000;
 }
 
 /**

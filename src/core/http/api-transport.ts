@@ -1,12 +1,15 @@
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import type { Logger } from '../log/logger';
+import { InvalidServiceUrlError, validateServiceUrl } from '../settings/service-url';
 import type { AccessTokenSource } from './access-token-source';
 import type { HttpDispatcher } from './dispatcher';
-import { CancelledError, LucaroApiError, MalformedResponseError, RateLimitedError, type RequestDescription } from './errors';
+import { CancelledError, LucaroApiError, RateLimitedError, type RequestDescription } from './errors';
 import type { ResponseHeaders } from './headers';
 import { parseGrantedScopes, parseRateLimit, type RateLimitInfo } from './rate-limit';
 import { errorFromResponse } from './response-errors';
 import { resolveRetryOptions, retryDelay, type ResolvedRetryOptions, type RetryOptions } from './retry-policy';
+import { urlBelow, type QueryValues } from './request-url';
+import { parseJsonBody } from './response-body';
 import { send, type RawResponse } from './send';
 
 export interface ApiTransportOptions {
@@ -20,6 +23,8 @@ export interface ApiTransportOptions {
   headersTimeoutMs?: number;
   /** Time allowed between two chunks of the body. Default 30 s. */
   bodyTimeoutMs?: number;
+  /** Time allowed for one attempt, headers and body together. Default 60 s. */
+  totalTimeoutMs?: number;
   /** Bodies beyond this are refused as malformed. Default 16 MiB. */
   maxBodyBytes?: number;
   userAgent?: string;
@@ -35,7 +40,7 @@ export interface ApiCall<T> {
   method: HttpMethod;
   /** Path below the base, starting with `/`; ids already encoded. */
   path: string;
-  query?: Record<string, string | number | undefined>;
+  query?: QueryValues;
   body?: unknown;
   schema: v.GenericSchema<unknown, T>;
   /** Safe calls are retried on 5xx, network failures and 429. Default: GET only. */
@@ -53,26 +58,17 @@ export interface ApiResult<T> {
 export class ApiTransport {
   readonly #options: ApiTransportOptions;
   readonly #retry: ResolvedRetryOptions;
-  readonly #base: URL;
-  #rateLimit: RateLimitInfo | undefined;
-  #grantedScopes: string[] | undefined;
+  readonly #base: URL | InvalidServiceUrlError;
 
   constructor(options: ApiTransportOptions) {
     this.#options = options;
     this.#retry = resolveRetryOptions(options.retry);
-    this.#base = new URL(options.baseUrl);
-  }
-
-  get rateLimit(): RateLimitInfo | undefined {
-    return this.#rateLimit;
-  }
-
-  get grantedScopes(): string[] | undefined {
-    return this.#grantedScopes;
+    // Checked again here: a stored session may carry a URL from before today's rules.
+    this.#base = serviceBase(options.baseUrl);
   }
 
   async call<T>(call: ApiCall<T>): Promise<ApiResult<T>> {
-    const url = this.#url(call.path, call.query);
+    const url = urlBelow(this.#baseUrl(), call.path, call.query);
     const request: RequestDescription = { method: call.method, path: url.pathname + url.search };
     const safe = call.safe ?? call.method === 'GET';
     const state = { refreshed: false };
@@ -117,7 +113,7 @@ export class ApiTransport {
     if (response.status < 200 || response.status >= 300) {
       throw errorFromResponse(response, request, this.#retry.now());
     }
-    return { data: parseBody(response, call.schema, request), scopes: parseGrantedScopes(response.headers) };
+    return { data: parseJsonBody(response, call.schema, request), scopes: parseGrantedScopes(response.headers) };
   }
 
   async #exchange(call: ApiCall<unknown>, url: URL, token: string): Promise<RawResponse> {
@@ -132,11 +128,13 @@ export class ApiTransport {
     try {
       const response = await send(this.#options.dispatcher, {
         url,
+        origin: this.#baseUrl().origin,
         method: call.method,
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         headersTimeoutMs: this.#options.headersTimeoutMs ?? 30_000,
         bodyTimeoutMs: this.#options.bodyTimeoutMs ?? 30_000,
+        totalTimeoutMs: this.#options.totalTimeoutMs ?? 60_000,
         maxBodyBytes: this.#options.maxBodyBytes ?? 16 * 1024 * 1024,
         signal: call.signal,
       });
@@ -149,14 +147,15 @@ export class ApiTransport {
     }
   }
 
+  /** An invalid base fails every call with its typed error, never the constructor. */
+  #baseUrl(): URL {
+    if (this.#base instanceof InvalidServiceUrlError) throw this.#base;
+    return this.#base;
+  }
+
   #observe(headers: ResponseHeaders): void {
     const rateLimit = parseRateLimit(headers);
-    if (rateLimit) {
-      this.#rateLimit = rateLimit;
-      this.#notify(() => this.#options.onRateLimit?.(rateLimit));
-    }
-    const scopes = parseGrantedScopes(headers);
-    if (scopes) this.#grantedScopes = scopes;
+    if (rateLimit) this.#notify(() => this.#options.onRateLimit?.(rateLimit));
   }
 
   /** A listener's failure is logged, never allowed to fail the request. */
@@ -167,32 +166,15 @@ export class ApiTransport {
       this.#options.logger.warn('A rate-limit listener failed', error);
     }
   }
-
-  #url(path: string, query: ApiCall<unknown>['query']): URL {
-    const prefix = this.#base.pathname.replace(/\/+$/, '');
-    const url = new URL(prefix + path, this.#base.origin);
-    for (const [name, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
-    }
-    return url;
-  }
 }
 
-function parseBody<T>(response: RawResponse, schema: v.GenericSchema<unknown, T>, request: RequestDescription): T {
-  let json: unknown;
+function serviceBase(baseUrl: string): URL | InvalidServiceUrlError {
   try {
-    json = JSON.parse(response.text);
-  } catch {
-    throw new MalformedResponseError(response.status, 'not JSON', { request });
+    return new URL(validateServiceUrl('lucaro.apiUrl', baseUrl));
+  } catch (error) {
+    if (error instanceof InvalidServiceUrlError) return error;
+    throw error;
   }
-  const result = v.safeParse(schema, json);
-  if (result.success) return result.output;
-  // Only where and what was expected: valibot's own message quotes the received value.
-  const issue = result.issues[0];
-  const where = v.getDotPath(issue) ?? 'body';
-  throw new MalformedResponseError(response.status, `${where}: expected ${issue.expected ?? 'another value'}`, {
-    request,
-  });
 }
 
 function describe(error: unknown): string {

@@ -120,7 +120,10 @@ export class NetworkError extends LucaroApiError {
   override readonly name = 'NetworkError';
   /** The connection, the response headers or the body took too long. */
   readonly timeout: boolean;
-  /** The system or undici error code (`ECONNREFUSED`, `UND_ERR_BODY_TIMEOUT`, ...). */
+  /**
+   * The system or undici error code (`ECONNREFUSED`, `UND_ERR_BODY_TIMEOUT`, ...), or
+   * `DEADLINE_EXCEEDED` when the whole exchange took longer than its deadline.
+   */
   readonly errorCode: string | undefined;
   constructor(origin: string, options: { timeout: boolean; errorCode?: string }, init?: ErrorInit) {
     super(
@@ -166,6 +169,20 @@ export class CancelledError extends LucaroApiError {
   override readonly name = 'CancelledError';
   constructor(init?: ErrorInit) {
     super('cancelled', undefined, init);
+  }
+}
+
+/**
+ * A request was about to leave the origin its client was configured for, so it was not
+ * sent. Origins never hold credentials, so both may be shown.
+ */
+export class ForeignOriginError extends Error {
+  override readonly name = 'ForeignOriginError';
+  constructor(
+    readonly expectedOrigin: string,
+    readonly actualOrigin: string,
+  ) {
+    super(`A request to ${actualOrigin} was stopped: the client is configured for ${expectedOrigin}.`);
   }
 }
 

@@ -1,4 +1,8 @@
 import { headerValue, splitScopes, type ResponseHeaders } from './headers';
+import { parseHttpDate } from './http-date';
+
+/** The longest wait a server can ask for; beyond it "later" is all a wait can mean. */
+export const MAX_SERVER_WAIT_MS = 60 * 60 * 1000;
 
 /** The latest `X-RateLimit-*` values the API reported. */
 export interface RateLimitInfo {
@@ -7,12 +11,16 @@ export interface RateLimitInfo {
   resetAt: Date;
 }
 
+/** All three `X-RateLimit-*` headers, or `undefined` when one is missing or out of range. */
 export function parseRateLimit(headers: ResponseHeaders): RateLimitInfo | undefined {
-  const limit = parseNonNegativeInt(headerValue(headers, 'x-ratelimit-limit'));
-  const remaining = parseNonNegativeInt(headerValue(headers, 'x-ratelimit-remaining'));
-  const reset = parseNonNegativeInt(headerValue(headers, 'x-ratelimit-reset'));
+  const limit = parseCount(headerValue(headers, 'x-ratelimit-limit'));
+  const remaining = parseCount(headerValue(headers, 'x-ratelimit-remaining'));
+  const reset = parseCount(headerValue(headers, 'x-ratelimit-reset'));
   if (limit === undefined || remaining === undefined || reset === undefined) return undefined;
-  return { limit, remaining, resetAt: new Date(reset * 1000) };
+  const resetAt = new Date(reset * 1000);
+  // Epoch seconds past the year 275760 make an invalid Date, and NaN waits after it.
+  if (Number.isNaN(resetAt.getTime())) return undefined;
+  return { limit, remaining, resetAt };
 }
 
 /** `X-OAuth-Scopes`, or `undefined` when the response did not carry it. An empty header means no scopes. */
@@ -21,18 +29,31 @@ export function parseGrantedScopes(headers: ResponseHeaders): string[] | undefin
   return value === undefined ? undefined : splitScopes(value);
 }
 
-/** `Retry-After` in milliseconds from `nowMs`, in either delta-seconds or HTTP-date form (RFC 9110 §10.2.3). */
+/**
+ * `Retry-After` in milliseconds from `nowMs`, in either delta-seconds or HTTP-date form
+ * (RFC 9110 §10.2.3), at most `MAX_SERVER_WAIT_MS`.
+ */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  // Date.parse also takes bare numbers like "-5" as years; an HTTP-date always names a day or month.
-  const date = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - nowMs);
+  if (/^\d+$/.test(trimmed)) return boundedWait(Number(trimmed) * 1000);
+  const date = parseHttpDate(trimmed, nowMs);
+  return date === undefined ? undefined : boundedWait(date - nowMs);
 }
 
-function parseNonNegativeInt(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
+/** The wait until `resetAt`, within [0, MAX_SERVER_WAIT_MS]. */
+export function waitUntil(resetAt: Date, nowMs: number): number {
+  return boundedWait(resetAt.getTime() - nowMs);
+}
+
+/** Within [0, MAX_SERVER_WAIT_MS]; what is not a number at all waits nothing. */
+export function boundedWait(ms: number): number {
+  if (Number.isNaN(ms)) return 0;
+  return Math.min(MAX_SERVER_WAIT_MS, Math.max(0, ms));
+}
+
+/** A count of at most 15 digits, always a safe integer. */
+function parseCount(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\s*\d{1,15}\s*$/.test(value)) return undefined;
   return Number(value);
 }

@@ -11,7 +11,7 @@ import {
   type RequestDescription,
 } from './errors';
 import { challengeScopes, headerValue, type ResponseHeaders } from './headers';
-import { parseRateLimit, parseRetryAfter } from './rate-limit';
+import { parseRateLimit, parseRetryAfter, waitUntil } from './rate-limit';
 
 const MAX_SERVER_MESSAGE_LENGTH = 300;
 
@@ -87,7 +87,7 @@ function retryAfterMs(headers: ResponseHeaders, nowMs: number): number | undefin
   const retryAfter = parseRetryAfter(headerValue(headers, 'retry-after'), nowMs);
   if (retryAfter !== undefined) return retryAfter;
   const rateLimit = parseRateLimit(headers);
-  return rateLimit ? Math.max(0, rateLimit.resetAt.getTime() - nowMs) : undefined;
+  return rateLimit ? waitUntil(rateLimit.resetAt, nowMs) : undefined;
 }
 
 function shorten(text: string): string {

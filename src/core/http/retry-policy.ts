@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { LucaroApiError, RateLimitedError } from './errors';
+import { boundedWait } from './rate-limit';
 
 export interface RetryOptions {
   /** Retries after the first attempt, for safe requests only. Default 3. */
@@ -53,7 +54,7 @@ export function retryDelay(
   const jittered = Math.round(exponential / 2 + (policy.random() * exponential) / 2);
   const wait =
     error instanceof RateLimitedError && error.retryAfterMs !== undefined
-      ? Math.max(error.retryAfterMs, jittered)
+      ? Math.max(boundedWait(error.retryAfterMs), jittered)
       : jittered;
   return waitedMs + wait > policy.maxTotalWaitMs ? undefined : wait;
 }

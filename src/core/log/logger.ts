@@ -1,7 +1,7 @@
 /**
  * The logging surface the core writes to. The editor shell backs it with a
- * `LogOutputChannel`; tests back it with an array. Every message passes through
- * `redactSecrets` before it reaches a sink, so callers may log URLs and bodies freely.
+ * `LogOutputChannel`; tests back it with an array. Every message and argument passes
+ * through `SecretRedactor` before it reaches a sink, so callers may log URLs, bodies and errors.
  */
 export interface Logger {
   trace(message: string, ...args: unknown[]): void;

@@ -9,7 +9,8 @@ export function createRedactingLogger(sink: Logger, redactor: SecretRedactor): L
     (level: Level) =>
     (message: string | Error, ...args: unknown[]) => {
       const text = [message, ...args].map((part) => redactor.redactValue(part)).join(' ');
-      sink[level](text);
+      // Once more as a whole: `'token=', value` spells a slot only once joined.
+      sink[level](redactor.redact(text));
     };
   return {
     trace: forward('trace'),

@@ -43,7 +43,7 @@ export function parseLucaroSettings(raw: RawLucaroSettings): SettingsSnapshot {
 }
 
 function serviceUrl(setting: string, value: unknown): string {
-  // Not `String(value)`: a settings.json object may carry its own `toString`.
-  if (typeof value !== 'string') throw new InvalidServiceUrlError(setting, `(a ${value === null ? 'null' : typeof value} value)`, 'unparsable');
+  // settings.json can hold any JSON; only a string can be a URL (and none is turned into one).
+  if (typeof value !== 'string') throw new InvalidServiceUrlError(setting, 'unparsable');
   return validateServiceUrl(setting, value);
 }

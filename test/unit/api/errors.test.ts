@@ -99,7 +99,7 @@ describe('API errors', () => {
     assert.ok(error instanceof NotFoundError);
     assert.equal(error.request?.path, '/v2/projects/no%20such%2F..%2Fproject%3Fx%3D1');
     assert.equal(server.counters.apiRequests, 1);
-    await assert.rejects(client.getDashboard('..'), NotFoundError);
+    await assert.rejects(client.getProject('..'), NotFoundError);
     assert.equal(server.counters.apiRequests, 1);
   });
 

@@ -16,6 +16,20 @@ describe('PendingAuthorizations', () => {
     assert.equal(pending.size, 0);
   });
 
+  test('a callback that cannot be read is ignored, whatever the parser throws, and the sign-in waits on', async () => {
+    const pending = new PendingAuthorizations(silentLogger);
+    const code = pending.waitForCode('state-1', { timeoutMs: 5000 });
+    assert.equal(pending.handleCallbackQuery('code=a&state=state-1&state=state-1'), 'ignored', 'repeated state');
+    assert.equal(pending.handleCallbackQuery('code=a&error=access_denied&state=state-1'), 'ignored', 'code beside an error');
+    const broken = () => {
+      throw new TypeError('a bug in a parser');
+    };
+    assert.equal(pending.handleCallbackQuery('code=a&state=state-1', broken), 'ignored');
+    assert.equal(pending.size, 1);
+    assert.equal(pending.handleCallbackQuery('code=a%2Bb&state=state-1'), 'accepted');
+    assert.equal(await code, 'a+b');
+  });
+
   test('error=access_denied ends the attempt with the OAuth error', async () => {
     const pending = new PendingAuthorizations(silentLogger);
     const code = pending.waitForCode('s', { timeoutMs: 5000 });
