@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { CodeServer } from '../../harness/code-server';
 import type { Palette } from './palette';
 import type { QuickInput } from './quick-input';
-import { waitUntil } from './wait';
+import { uiTimeoutMs, waitUntil } from './wait';
 
 /** The editor's log files, the "Lucaro" output channel's among them. */
 export class ExtensionLog {
@@ -51,12 +51,15 @@ export class ExtensionLog {
 
   /** "Developer: Set Log Level..." > Lucaro > `level`, so the channel also writes debug lines. */
   async setLucaroLevel(level: 'Trace' | 'Debug'): Promise<void> {
+    // The picker lists the channels that exist when it opens: wait for the activated extension's.
+    await waitUntil(() => this.lucaroFiles().length > 0, 'the Lucaro output channel (the extension to activate)', 60_000);
     await this.palette.run('Developer: Set Log Level...');
     // The list is virtualised and its order varies: filter it so the row is rendered.
     await this.quickInput.input.fill('Lucaro');
     await this.quickInput.rows.filter({ hasText: /^Lucaro/ }).first().click({ timeout: 60_000 });
-    await this.quickInput.input.fill(level);
-    await this.quickInput.rows.filter({ hasText: new RegExp(`^${level}`) }).first().click();
+    // The levels replace the channels in the same widget: a handful of rows, all rendered; the
+    // current level's row starts with a check mark.
+    await this.quickInput.rows.filter({ hasText: new RegExp(`^\\s*${level}`) }).first().click({ timeout: uiTimeoutMs });
     await this.quickInput.waitClosed();
   }
 }
