@@ -19,18 +19,10 @@ const listProjects = 'GET /v2/projects';
 const scopeMessage = 'Your Lucaro sign-in lacks a permission this needs. Grant it and try again.';
 const nameRequired = 'A name is required.';
 
-/** The page's `navigator.clipboard` (the tests are compiled without the DOM types). */
-interface PageClipboard {
-  readText(): Promise<string>;
-  writeText(text: string): Promise<void>;
-}
-
 describe('the Lucaro sidebar actions in a real editor', { timeout: 240_000 }, () => {
   const editor = useLucaroEditor({
     server: { projects: projectCount, dashboardsPerProject: 2 },
-    async setUp({ workbench }) {
-      await workbench.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(workbench.page.url()).origin });
-    },
+    setUp: ({ workbench }) => workbench.allowClipboard(),
   });
   /** Every project the server holds, in its order (the tree's first page is the first 100). */
   let allProjects: Project[];
@@ -69,18 +61,6 @@ describe('the Lucaro sidebar actions in a real editor', { timeout: 240_000 }, ()
     await projects.expand(group);
     await projects.waitForRow((await dashboardsOf(project.id))[0]!.name, 3);
     return group;
-  }
-
-  /** The clipboard as the page sees it (the context has clipboard permissions). */
-  function readClipboard(): Promise<string> {
-    return editor().workbench.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: PageClipboard } }).navigator.clipboard.readText());
-  }
-
-  function writeClipboard(text: string): Promise<void> {
-    return editor().workbench.page.evaluate(
-      (value) => (globalThis as unknown as { navigator: { clipboard: PageClipboard } }).navigator.clipboard.writeText(value),
-      text,
-    );
   }
 
   function switchAccountRows(): Locator {
@@ -181,14 +161,14 @@ describe('the Lucaro sidebar actions in a real editor', { timeout: 240_000 }, ()
     const project = await currentProject();
     await signInAsAda(project);
     await selectInTree(project);
-    await writeClipboard('not an ID');
+    await workbench.writeClipboard('not an ID');
     await projects.contextMenuAction(projects.row(project.name, 1), 'Copy ID');
-    await waitUntil(async () => (await readClipboard()) === project.id, `the clipboard to hold ${project.id}`);
+    await waitUntil(async () => (await workbench.readClipboard()) === project.id, `the clipboard to hold ${project.id}`);
     await workbench.statusBar.bar.filter({ hasText: `Copied the ID of ${project.name}.` }).waitFor({ timeout: uiTimeoutMs });
 
     const dashboard = (await dashboardsOf(project.id))[0]!;
     await dashboards.contextMenuAction(await dashboards.waitForRow(dashboard.name, 1), 'Copy ID');
-    await waitUntil(async () => (await readClipboard()) === dashboard.id, `the clipboard to hold ${dashboard.id}`);
+    await waitUntil(async () => (await workbench.readClipboard()) === dashboard.id, `the clipboard to hold ${dashboard.id}`);
   });
 
   test("Open in Browser (the row's inline action) asks to open the project's web_url and opens exactly it", async () => {

@@ -34,6 +34,11 @@ const quietWorkbench = {
 
 const workbenchTimeoutMs = 60_000;
 
+/** The page's globals these tests use (they are compiled without the DOM types). */
+interface PageGlobals {
+  navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } };
+}
+
 /** The page objects of one workbench window (a browser tab on the editor). */
 export class WorkbenchWindow {
   readonly quickInput: QuickInput;
@@ -79,6 +84,20 @@ export class WorkbenchWindow {
     await this.quickInput.input.fill(project.id);
     await this.quickInput.row(project.name).first().click();
     await this.views.dashboards.waitForHeaderDescription(project.name, 'the Dashboards view to follow Select Project');
+  }
+
+  /** Lets the page read and write the clipboard (for Copy ID). */
+  async allowClipboard(): Promise<void> {
+    await this.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(this.page.url()).origin });
+  }
+
+  /** The clipboard as the page sees it (needs `allowClipboard`). */
+  readClipboard(): Promise<string> {
+    return this.page.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.readText());
+  }
+
+  writeClipboard(text: string): Promise<void> {
+    return this.page.evaluate((value) => (globalThis as unknown as PageGlobals).navigator.clipboard.writeText(value), text);
   }
 
   /** Closes this window (its browser tab). */
