@@ -155,6 +155,8 @@ void describe('browser sign-in through a loopback redirect, failures, API tokens
     const { workbench } = editor();
     await malformedTokenSignIn('no-access-token');
     await workbench.reload();
+    // The activated extension asks the Accounts menu for a sign-in only when it found no session.
+    await waitUntil(() => workbench.accountsMenu.offersSignIn(), 'the reloaded extension to ask for a sign-in');
     await workbench.views.waitSignedOut();
     await workbench.accountsMenu.waitForAccount(demoAccount, false);
     assert.equal(await workbench.statusBar.entry(demoAccount).count(), 0);
