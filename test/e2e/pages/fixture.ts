@@ -38,8 +38,17 @@ export class LucaroEditor {
       const workbench = await Workbench.start({
         settings: { 'lucaro.apiUrl': lucaro.apiUrl, 'lucaro.authUrl': lucaro.authUrl, ...options.settings },
       });
-      const { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate } = resolveOptions(serverOptions);
-      return new LucaroEditor(lucaro, workbench, { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate });
+      const { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate, echoRefreshTokenInErrors } =
+        resolveOptions(serverOptions);
+      return new LucaroEditor(lucaro, workbench, {
+        accessTokenLifetimeSeconds,
+        rateLimit,
+        retryAfterFormat,
+        latencyMs,
+        failureRate,
+        malformedRate,
+        echoRefreshTokenInErrors,
+      });
     } catch (error) {
       await lucaro.close();
       throw error;
