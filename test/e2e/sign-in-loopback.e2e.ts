@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { ConsentPage } from './pages/consent-page';
@@ -102,6 +103,37 @@ void describe('browser sign-in through a loopback redirect, failures, API tokens
     await consent.close();
     await workbench.accountsMenu.waitForAccount(demoAccount);
     assert.equal(lucaro.counters.tokenRequests.authorization_code, codeExchanges + 1);
+    await workbench.signIn.signOutFromPalette(demoAccount);
+  });
+
+  void test('hostile requests to the loopback port during a sign-in are answered and do not break it', async () => {
+    const { workbench, lucaro } = editor();
+    const codeExchanges = lucaro.counters.tokenRequests.authorization_code;
+    const { consent, redirectUri, state } = await browserRound();
+    const { port } = new URL(redirectUri);
+    const host = `127.0.0.1:${port}`;
+    const callbackQuery = `code=${encodeURIComponent('stolen+code/=')}&state=${encodeURIComponent(state)}`;
+    const hostile = [
+      { what: 'GET //', request: `GET // HTTP/1.1\r\nHost: ${host}\r\n\r\n`, status: /^HTTP\/1\.1 4\d\d/ },
+      { what: 'an absolute-form target', request: `GET http://evil.test/callback HTTP/1.1\r\nHost: ${host}\r\n\r\n`, status: /^HTTP\/1\.1 4\d\d/ },
+      // DNS rebinding: a page on another name that resolves to 127.0.0.1, with the right state.
+      { what: 'a foreign Host with the right state', request: `GET /callback?${callbackQuery} HTTP/1.1\r\nHost: evil.test:${port}\r\n\r\n`, status: /^HTTP\/1\.1 421/ },
+      { what: 'a POST', request: `POST /callback?${callbackQuery} HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 3\r\n\r\nabc`, status: /^HTTP\/1\.1 4\d\d/ },
+      { what: 'garbage bytes', request: '\u0000\u0001 nonsense \u00ff\r\n\r\n', status: /^HTTP\/1\.1 400/ },
+      { what: 'a wrong state', request: `GET /callback?code=x&state=wrong HTTP/1.1\r\nHost: ${host}\r\n\r\n`, status: /^HTTP\/1\.1 400/ },
+    ];
+    for (const { what, request, status } of hostile) {
+      assert.match(await rawExchange(Number(port), request), status, `${what} gets an answer`);
+    }
+    assert.equal(lucaro.counters.tokenRequests.authorization_code, codeExchanges, 'no hostile request reached the token endpoint');
+    assert.equal(await signedIn(), false);
+
+    const landed = await consent.answer();
+    assert.equal(await landed.locator('#title').innerText(), 'Signed in to Lucaro');
+    await consent.close();
+    await workbench.accountsMenu.waitForAccount(demoAccount);
+    assert.equal(lucaro.counters.tokenRequests.authorization_code, codeExchanges + 1, 'the real callback was exchanged, once');
+    await assert.rejects(rawExchange(Number(port), `GET / HTTP/1.1\r\nHost: ${host}\r\n\r\n`), /ECONNREFUSED/, 'the port closed after the callback');
     await workbench.signIn.signOutFromPalette(demoAccount);
   });
 
@@ -214,3 +246,24 @@ void describe('browser sign-in through a loopback redirect, failures, API tokens
     }
   });
 });
+
+/** Writes `request` as raw bytes to the loopback port and answers the response's first line (5 s at most). */
+function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    let received = '';
+    const done = (result: () => void) => {
+      clearTimeout(timer);
+      socket.destroy();
+      result();
+    };
+    const timer = setTimeout(() => done(() => reject(new Error(`no answer within 5 s to ${JSON.stringify(request.slice(0, 40))}`))), 5000);
+    socket.on('connect', () => socket.write(Buffer.from(request, 'latin1')));
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      if (received.includes('\r\n')) done(() => resolve(received.slice(0, received.indexOf('\r\n'))));
+    });
+    socket.on('error', (error) => done(() => reject(error)));
+    socket.on('end', () => done(() => (received ? resolve(received.split('\r\n')[0]!) : reject(new Error('closed without an answer')))));
+  });
+}
