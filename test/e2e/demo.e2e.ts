@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { findFreePort } from '../harness/free-port';
 import { repoRoot } from '../harness/paths';
+import { waitUntil } from './pages/wait';
 
 /** `npm run demo` starts the server and a real editor, prints one URL, and stops both on Ctrl+C. */
 void test('npm run demo serves the editor and a seeded Lucaro, and Ctrl+C stops both', { timeout: 180_000 }, async () => {
@@ -22,10 +23,8 @@ void test('npm run demo serves the editor and a seeded Lucaro, and Ctrl+C stops 
   demo.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => demo.on('exit', (code) => resolve(code)));
   try {
-    const deadline = Date.now() + 150_000;
-    while (!/Ctrl\+C stops/.test(output) && Date.now() < deadline && demo.exitCode === null) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    // On a timeout the assertion below fails with the demo's output.
+    await waitUntil(() => /Ctrl\+C stops/.test(output) || demo.exitCode !== null, 'the demo to start', 150_000).catch(() => false);
     assert.match(output, /Ctrl\+C stops/, output);
     const url = /Open:\s+(\S+)/.exec(output)?.[1];
     const token = /(lct_\S+)/.exec(output)?.[1];

@@ -1,36 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { startLucaroServer, type Dashboard, type LucaroServer, type Project } from '../server';
-import { showLucaroSidebar } from './sign-in-support';
-import {
-  clearNotifications,
-  clickInlineAction,
-  expand,
-  exactly,
-  localServerOptions,
-  lucaroStatusText,
-  requestsTo,
-  rowByLabel,
-  rowInfos,
-  runContextMenuAction,
-  serverSettings,
-  settle,
-  signInAnotherAccountWithApiToken,
-  signInWithApiToken,
-  toastTexts,
-  uiTimeoutMs,
-  viewPane,
-  waitUntil,
-  allServerProjects,
-  serverApi,
-  serverDashboards,
-} from './sidebar-support';
-import { openLucaroSidebar, runPaletteCommand, startEditorWithExtension, type EditorSession } from './workbench';
+import type { Dashboard, Project } from '../server';
+import { useLucaroEditor } from './pages/fixture';
+import { allServerProjects, demoAccount, requestsTo, secondAccount, serverDashboards, serverProject } from './pages/lucaro-data';
+import { exactly, holdsFor, uiTimeoutMs, waitUntil } from './pages/wait';
 
 /**
- * Issue 4's remaining sidebar actions in a real editor, one code-server for the file, the
- * tests in order on shared state: Rename Project (prefilled, validated before any request),
+ * Issue 4's remaining sidebar actions in a real editor, one code-server for the file, each
+ * test signed in afresh as Ada: Rename Project (prefilled, validated before any request),
  * New Dashboard from a project's Dashboards group, Copy ID, Open in Browser, Search Projects
  * paging lazily through 250 projects, one deduplicated step-up notification for a 403
  * insufficient_scope, and Switch Account between two accounts, remembered over a reload.
@@ -39,184 +17,173 @@ import { openLucaroSidebar, runPaletteCommand, startEditorWithExtension, type Ed
 const projectCount = 250;
 const listProjects = 'GET /v2/projects';
 const scopeMessage = 'Your Lucaro sign-in lacks a permission this needs. Grant it and try again.';
+const nameRequired = 'A name is required.';
 
-let server: LucaroServer;
-let editor: EditorSession;
-/** Every project the server holds, in its order (the tree's first page is the first 100). */
-let allProjects: Project[];
-/** The project the tests rename, select and add a dashboard to. */
-let project: Project;
-/** The project Search Projects picked for the Dashboards view. */
-let searched: Project;
+describe('the Lucaro sidebar actions in a real editor', { timeout: 240_000 }, () => {
+  const editor = useLucaroEditor({
+    server: { projects: projectCount, dashboardsPerProject: 2 },
+    setUp: ({ workbench }) => workbench.allowClipboard(),
+  });
+  /** Every project the server holds, in its order (the tree's first page is the first 100). */
+  let allProjects: Project[];
 
-const api = <T>(path: string): Promise<T> => serverApi<T>(server, path);
-const serverProjects = (): Promise<Project[]> => allServerProjects(server);
-const dashboardsOf = (projectId: string): Promise<Dashboard[]> => serverDashboards(server, projectId);
-
-const projectsPane = () => viewPane(editor.page, 'Projects');
-const dashboardsPane = () => viewPane(editor.page, 'Dashboards');
-const quickInput = () => editor.page.locator('.quick-input-widget');
-const quickInputBox = () => editor.page.locator('.quick-input-widget input');
-const quickInputMessage = () => editor.page.locator('.quick-input-widget .quick-input-message');
-
-async function dashboardsViewProject(): Promise<string> {
-  return ((await dashboardsPane().locator('.pane-header .description').textContent()) ?? '').trim();
-}
-
-/** The page's `navigator.clipboard` (the tests are compiled without the DOM types). */
-interface PageClipboard {
-  readText(): Promise<string>;
-  writeText(text: string): Promise<void>;
-}
-
-/** The clipboard as the page sees it (the context has clipboard permissions). */
-function readClipboard(): Promise<string> {
-  return editor.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: PageClipboard } }).navigator.clipboard.readText());
-}
-
-function writeClipboard(text: string): Promise<void> {
-  return editor.page.evaluate(
-    (value) => (globalThis as unknown as { navigator: { clipboard: PageClipboard } }).navigator.clipboard.writeText(value),
-    text,
-  );
-}
-
-/** The quick pick's number of (filtered) items, from the list's ARIA; 0 while it has none. */
-async function quickPickSize(widget: Locator): Promise<number> {
-  const size = await widget.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) => rows[0]?.getAttribute('aria-setsize') ?? '0');
-  return Number(size);
-}
-
-function switchAccountRows(): Locator {
-  return editor.page.locator('.quick-input-widget', { hasText: 'Lucaro account for the sidebar' }).locator('.quick-input-list .monaco-list-row');
-}
-
-/** "Lucaro: Switch Account" and picks the account called `label`. */
-async function switchAccountTo(label: string): Promise<void> {
-  await runPaletteCommand(editor.page, 'Lucaro: Switch Account');
-  await switchAccountRows().filter({ hasText: label }).click();
-  await quickInput().waitFor({ state: 'hidden' });
-}
-
-function statusIs(label: string): Promise<void> {
-  return waitUntil(async () => (await lucaroStatusText(editor.page)) === label, `the status bar to show ${label}`);
-}
-
-describe('the Lucaro sidebar actions in a real editor', { timeout: 180_000 }, () => {
   before(async () => {
-    server = await startLucaroServer({ ...localServerOptions, projects: projectCount, dashboardsPerProject: 2 });
-    allProjects = await serverProjects();
+    allProjects = await allServerProjects(editor().lucaro);
     assert.equal(allProjects.length, projectCount);
-    project = allProjects[0]!;
-    server.resetCounters();
-    editor = await startEditorWithExtension({ settings: serverSettings(server) });
-    const origin = new URL(editor.page.url()).origin;
-    await editor.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-    await openLucaroSidebar(editor.page);
-    await signInWithApiToken(editor.page, server.apiTokens.all);
-    await rowByLabel(projectsPane(), project.name, 1).waitFor({ timeout: uiTimeoutMs });
-    await statusIs('Ada Lovelace');
   });
 
-  after(async () => {
-    await editor?.close();
-    await server?.close();
-  });
+  const views = () => editor().workbench.views;
+  const dashboardsOf = (projectId: string): Promise<Dashboard[]> => serverDashboards(editor().lucaro, projectId);
+  /** The project the tests rename, select and add a dashboard to, as the server has it now. */
+  const currentProject = (): Promise<Project> => serverProject(editor().lucaro, allProjects[0]!.id);
+
+  /** Signed in as Ada with every scope, the Projects tree showing `project`. */
+  async function signInAsAda(project: Project): Promise<void> {
+    const { workbench, lucaro } = editor();
+    await workbench.signIn.withApiToken(lucaro.apiTokens.all);
+    await views().projects.waitForRow(project.name, 1);
+    await workbench.statusBar.waitForText(demoAccount);
+  }
+
+  /** Clicks `project` in the Projects tree and waits for the Dashboards view to show it. */
+  async function selectInTree(project: Project): Promise<void> {
+    const { projects, dashboards } = views();
+    await views().settle();
+    await projects.click(projects.row(project.name, 1));
+    await dashboards.waitForHeaderDescription(project.name, 'the Dashboards view to show the project');
+  }
+
+  /** Expands `project` > Dashboards in the Projects tree until its dashboards show. */
+  async function expandDashboards(project: Project): Promise<Locator> {
+    const { projects } = views();
+    await projects.expand(projects.row(project.name, 1));
+    const group = projects.row('Dashboards', 2);
+    await projects.expand(group);
+    await projects.waitForRow((await dashboardsOf(project.id))[0]!.name, 3);
+    return group;
+  }
+
+  function switchAccountRows(): Locator {
+    return editor().workbench.quickInput.titled('Lucaro account for the sidebar').locator('.quick-input-list .monaco-list-row');
+  }
+
+  /** "Lucaro: Switch Account" and picks the account called `label`. */
+  async function switchAccountTo(label: string): Promise<void> {
+    const { palette, quickInput } = editor().workbench;
+    await palette.run('Lucaro: Switch Account');
+    await switchAccountRows().filter({ hasText: label }).click();
+    await quickInput.waitClosed();
+  }
 
   test('Rename Project: prefilled, an empty name is refused without a request, a new name is one PATCH and shows in both views', async () => {
-    const { page } = editor;
+    const { workbench, lucaro } = editor();
+    const { quickInput } = workbench;
+    const { projects, dashboards } = views();
+    const project = await currentProject();
+    await signInAsAda(project);
     const patch = `PATCH /v2/projects/${project.id}`;
-    const row = rowByLabel(projectsPane(), project.name, 1);
+    const row = projects.row(project.name, 1);
     // Select it first: the Dashboards view names the project it shows, and must follow the rename.
-    await settle(page);
-    await row.locator('.label-name').click();
-    await waitUntil(async () => (await dashboardsViewProject()) === project.name, 'the Dashboards view to show the project');
+    await selectInTree(project);
 
-    await runContextMenuAction(row, 'Rename Project');
-    await quickInput().filter({ hasText: `Rename ${project.name}` }).waitFor({ timeout: uiTimeoutMs });
-    assert.equal(await quickInputBox().inputValue(), project.name, 'the box holds the current name');
+    await projects.contextMenuAction(row, 'Rename Project');
+    await quickInput.titled(`Rename ${project.name}`).waitFor({ timeout: uiTimeoutMs });
+    assert.equal(await quickInput.input.inputValue(), project.name, 'the box holds the current name');
 
-    await quickInputBox().fill('');
-    await quickInputMessage().filter({ hasText: 'A name is required.' }).waitFor({ timeout: uiTimeoutMs });
-    await quickInputBox().press('Enter');
-    // Nothing to wait for when nothing is to happen: give Enter the time a request would take.
-    await page.waitForTimeout(500);
-    assert.ok(await quickInput().isVisible(), 'Enter on an empty name keeps the box open');
-    assert.equal(requestsTo(server, patch), 0, 'no request for an empty name');
+    const required = quickInput.message.filter({ hasText: nameRequired });
+    await quickInput.input.fill('');
+    await required.waitFor({ timeout: uiTimeoutMs });
+    await quickInput.input.press('Enter');
+    // Nothing signals that nothing happened: watch for the time a request would take.
+    await holdsFor(async () => (await quickInput.isOpen()) && requestsTo(lucaro, patch) === 0, 'the box staying open without a request', 500);
+    assert.ok(await quickInput.isOpen(), 'Enter on an empty name keeps the box open');
+    assert.equal(requestsTo(lucaro, patch), 0, 'no request for an empty name');
 
     const newName = `${project.name} Renamed`;
-    await quickInputBox().fill(newName);
-    await waitUntil(async () => (await quickInputMessage().filter({ hasText: 'A name is required.' }).count()) === 0, 'the message to clear');
-    await quickInputBox().press('Enter');
-    await rowByLabel(projectsPane(), newName, 1).waitFor({ timeout: uiTimeoutMs });
-    assert.equal(requestsTo(server, patch), 1, 'exactly one PATCH');
-    assert.equal(await rowByLabel(projectsPane(), project.name, 1).count(), 0, 'the old name is gone');
-    assert.equal((await rowInfos(projectsPane())).find((info) => info.label === newName)?.posInSet, 1, 'in the same place');
-    await waitUntil(async () => (await dashboardsViewProject()) === newName, 'the Dashboards view to show the new name');
-    assert.equal((await api<Project>(`/v2/projects/${project.id}`)).name, newName, 'the server has the new name');
-    project = { ...project, name: newName };
+    await quickInput.input.fill(newName);
+    await waitUntil(async () => (await required.count()) === 0, 'the message to clear');
+    await quickInput.input.press('Enter');
+    await projects.waitForRow(newName, 1);
+    assert.equal(requestsTo(lucaro, patch), 1, 'exactly one PATCH');
+    assert.equal(await projects.row(project.name, 1).count(), 0, 'the old name is gone');
+    assert.equal((await projects.infos()).find((info) => info.label === newName)?.posInSet, 1, 'in the same place');
+    await dashboards.waitForHeaderDescription(newName, 'the Dashboards view to show the new name');
+    assert.equal((await currentProject()).name, newName, 'the server has the new name');
   });
 
-  test('New Dashboard from the project\'s Dashboards group: one POST, it shows under the group and in the Dashboards view', async () => {
-    const { page } = editor;
+  test("New Dashboard from the project's Dashboards group: one POST, it shows under the group and in the Dashboards view", async () => {
+    const { workbench, lucaro } = editor();
+    const { quickInput } = workbench;
+    const { projects, dashboards } = views();
+    const project = await currentProject();
+    await signInAsAda(project);
+    // The Dashboards view shows the project whose dashboard is created.
+    await selectInTree(project);
     const post = `POST /v2/projects/${project.id}/dashboards`;
     const existing = await dashboardsOf(project.id);
-    const projectRow = rowByLabel(projectsPane(), project.name, 1);
-    await expand(projectRow);
-    const group = rowByLabel(projectsPane(), 'Dashboards', 2);
-    await expand(group);
-    await rowByLabel(projectsPane(), existing[0]!.name, 3).waitFor({ timeout: uiTimeoutMs });
+    const group = await expandDashboards(project);
 
-    await clickInlineAction(group, 'New Dashboard');
-    await quickInput().filter({ hasText: `New Dashboard in ${project.name}` }).waitFor({ timeout: uiTimeoutMs });
+    await projects.inlineAction(group, 'New Dashboard');
+    await quickInput.titled(`New Dashboard in ${project.name}`).waitFor({ timeout: uiTimeoutMs });
     // Enter on the untouched, empty box, then on a name typed and deleted: neither creates anything.
-    assert.equal(await quickInputBox().inputValue(), '');
-    await quickInputBox().press('Enter');
-    await page.waitForTimeout(500);
-    assert.ok(await quickInput().isVisible(), 'Enter on the empty box keeps it open');
-    await quickInputBox().fill('x');
-    await quickInputBox().fill('');
-    await quickInputMessage().filter({ hasText: 'A name is required.' }).waitFor({ timeout: uiTimeoutMs });
-    await quickInputBox().press('Enter');
-    await page.waitForTimeout(500);
-    assert.ok(await quickInput().isVisible(), 'Enter on an emptied box keeps it open');
-    assert.equal(requestsTo(server, post), 0, 'no request without a name');
-    const name = 'E2E Dashboard';
-    await quickInputBox().fill(name);
-    await waitUntil(async () => (await quickInputMessage().filter({ hasText: 'A name is required.' }).count()) === 0, 'the message to clear');
-    await quickInputBox().press('Enter');
+    assert.equal(await quickInput.input.inputValue(), '');
+    const staysOpen = async () => (await quickInput.isOpen()) && requestsTo(lucaro, post) === 0;
+    await quickInput.input.press('Enter');
+    await holdsFor(staysOpen, 'the empty box staying open without a request', 500);
+    assert.ok(await quickInput.isOpen(), 'Enter on the empty box keeps it open');
+    await quickInput.input.fill('x');
+    await quickInput.input.fill('');
+    const required = quickInput.message.filter({ hasText: nameRequired });
+    await required.waitFor({ timeout: uiTimeoutMs });
+    await quickInput.input.press('Enter');
+    await holdsFor(staysOpen, 'the emptied box staying open without a request', 500);
+    assert.ok(await quickInput.isOpen(), 'Enter on an emptied box keeps it open');
+    assert.equal(requestsTo(lucaro, post), 0, 'no request without a name');
+    const name = `E2E Dashboard ${Date.now().toString(36)}`;
+    await quickInput.input.fill(name);
+    await waitUntil(async () => (await required.count()) === 0, 'the message to clear');
+    await quickInput.input.press('Enter');
 
-    await rowByLabel(projectsPane(), name, 3).waitFor({ timeout: uiTimeoutMs });
-    await rowByLabel(dashboardsPane(), name, 1).waitFor({ timeout: uiTimeoutMs });
-    assert.equal(requestsTo(server, post), 1, 'exactly one POST');
-    const level3 = (await rowInfos(projectsPane())).filter((info) => info.level === 3).map((info) => info.label);
-    assert.deepEqual(level3, [name, ...existing.map((dashboard) => dashboard.name)], 'the new dashboard first, then the others');
+    await projects.waitForRow(name, 3);
+    await dashboards.waitForRow(name, 1);
+    assert.equal(requestsTo(lucaro, post), 1, 'exactly one POST');
+    assert.deepEqual(await projects.labelsAt(3), [name, ...existing.map((dashboard) => dashboard.name)], 'the new dashboard first, then the others');
     assert.ok((await dashboardsOf(project.id)).some((dashboard) => dashboard.name === name), 'the server has it');
-    await waitUntil(async () => (await toastTexts(page)).some((text) => text.includes(`Created the dashboard ${name} in ${project.name}.`)), 'the confirmation');
+    await waitUntil(
+      async () => (await workbench.notifications.texts()).some((text) => text.includes(`Created the dashboard ${name} in ${project.name}.`)),
+      'the confirmation',
+    );
   });
 
-  test('Copy ID puts the project\'s (and a dashboard\'s) ID on the clipboard and says so in the status bar', async () => {
-    const { page } = editor;
-    await writeClipboard('not an ID');
-    await runContextMenuAction(rowByLabel(projectsPane(), project.name, 1), 'Copy ID');
-    await waitUntil(async () => (await readClipboard()) === project.id, `the clipboard to hold ${project.id}`);
-    await page.locator('.part.statusbar', { hasText: `Copied the ID of ${project.name}.` }).waitFor({ timeout: uiTimeoutMs });
+  test("Copy ID puts the project's (and a dashboard's) ID on the clipboard and says so in the status bar", async () => {
+    const { workbench } = editor();
+    const { projects, dashboards } = views();
+    const project = await currentProject();
+    await signInAsAda(project);
+    await selectInTree(project);
+    await workbench.writeClipboard('not an ID');
+    await projects.contextMenuAction(projects.row(project.name, 1), 'Copy ID');
+    await waitUntil(async () => (await workbench.readClipboard()) === project.id, `the clipboard to hold ${project.id}`);
+    await workbench.statusBar.bar.filter({ hasText: `Copied the ID of ${project.name}.` }).waitFor({ timeout: uiTimeoutMs });
 
-    const dashboard = (await dashboardsOf(project.id)).find((candidate) => candidate.name === 'E2E Dashboard')!;
-    await runContextMenuAction(rowByLabel(dashboardsPane(), dashboard.name, 1), 'Copy ID');
-    await waitUntil(async () => (await readClipboard()) === dashboard.id, `the clipboard to hold ${dashboard.id}`);
+    const dashboard = (await dashboardsOf(project.id))[0]!;
+    await dashboards.contextMenuAction(await dashboards.waitForRow(dashboard.name, 1), 'Copy ID');
+    await waitUntil(async () => (await workbench.readClipboard()) === dashboard.id, `the clipboard to hold ${dashboard.id}`);
   });
 
-  test('Open in Browser (the row\'s inline action) asks to open the project\'s web_url and opens exactly it', async () => {
-    const { page, context } = editor;
+  test("Open in Browser (the row's inline action) asks to open the project's web_url and opens exactly it", async () => {
+    const { workbench } = editor();
+    const { page, context } = workbench;
+    const project = await currentProject();
+    await signInAsAda(project);
     const webUrl = project.web_url;
     assert.match(webUrl, /^https:\/\//);
     // Offline: answer the page from here, so the popup keeps the URL it was asked for.
     const site = `${new URL(webUrl).origin}/**`;
     await context.route(site, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Lucaro</title>' }));
     try {
-      await clickInlineAction(rowByLabel(projectsPane(), project.name, 1), 'Open in Browser');
-      const dialog = page.locator('.monaco-dialog-box', { hasText: 'external website' });
+      await views().projects.inlineAction(views().projects.row(project.name, 1), 'Open in Browser');
+      const dialog = workbench.dialogs.withText('external website');
       await dialog.waitFor({ timeout: uiTimeoutMs });
       assert.ok((await dialog.innerText()).includes(webUrl), `the dialog names ${webUrl}: ${await dialog.innerText()}`);
       const popupPromise = context.waitForEvent('page', { timeout: uiTimeoutMs });
@@ -225,130 +192,139 @@ describe('the Lucaro sidebar actions in a real editor', { timeout: 180_000 }, ()
       await popup.waitForURL((url) => url.protocol === 'https:', { timeout: uiTimeoutMs });
       assert.equal(popup.url(), webUrl);
       await popup.close();
+      await page.bringToFront();
     } finally {
       await context.unroute(site);
     }
   });
 
-  test('Search Projects pages lazily through 250 projects; filtering and Enter make the pick the Dashboards view\'s project', async () => {
-    const { page } = editor;
+  test("Search Projects pages lazily through 250 projects; filtering and Enter make the pick the Dashboards view's project", async () => {
+    const { workbench, lucaro } = editor();
+    const { palette, quickInput } = workbench;
+    await signInAsAda(await currentProject());
     // A pick from the third page, found by a part of its name that nothing else contains.
+    const projectsNow = await allServerProjects(lucaro);
     const haystack = (p: Project) => [p.name, p.description ?? '', p.id].join('\n').toLowerCase();
-    const target = allProjects.slice(200).find((candidate) => {
+    const target = projectsNow.slice(200).find((candidate) => {
       const part = candidate.name.slice(1).toLowerCase();
-      return allProjects.filter((other) => haystack(other).includes(part)).length === 1;
+      return projectsNow.filter((other) => haystack(other).includes(part)).length === 1;
     });
     assert.ok(target, 'a project with a distinctive name on the third page');
-    searched = target;
     const part = target.name.slice(1);
     const targetDashboards = await dashboardsOf(target.id);
 
-    server.configure({ latencyMs: 500 });
+    lucaro.configure({ latencyMs: 500 });
     try {
-      const before = requestsTo(server, listProjects);
-      await runPaletteCommand(page, 'Lucaro: Search Projects');
-      const widget = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: 'Search Lucaro Projects' }) });
+      const before = requestsTo(lucaro, listProjects);
+      await palette.run('Lucaro: Search Projects');
+      const widget = quickInput.widget.filter({ has: workbench.page.locator('.quick-input-title', { hasText: 'Search Lucaro Projects' }) });
       await widget.waitFor({ timeout: uiTimeoutMs });
       const sizes: number[] = [];
       await waitUntil(async () => {
-        const size = await quickPickSize(widget);
+        const size = await quickInput.size();
         if (size > 0 && sizes.at(-1) !== size) sizes.push(size);
         return size === projectCount;
       }, `${projectCount} projects in the quick pick`);
       // Each page shows as it arrives: 100 first (200 may pass between two looks), then 250.
       assert.equal(sizes[0], 100, `the first page shows before the rest: ${sizes.join(', ')}`);
       assert.ok(sizes.every((size, i) => i === 0 || size > sizes[i - 1]!), `growing: ${sizes.join(', ')}`);
-      assert.equal(requestsTo(server, listProjects) - before, 3, 'three pages of 100');
+      assert.equal(requestsTo(lucaro, listProjects) - before, 3, 'three pages of 100');
     } finally {
-      server.configure({ latencyMs: 0 });
+      lucaro.configure({ latencyMs: 0 });
     }
 
-    await quickInputBox().fill(part);
-    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-    await waitUntil(async () => (await quickPickSize(quickInput())) === 1, `the filter "${part}" to leave one project`);
-    await waitUntil(async () => (await rows.first().innerText()).includes(target.name), `${target.name} to be the only row`);
-    await quickInputBox().press('Enter');
-    await quickInput().waitFor({ state: 'hidden' });
+    await quickInput.input.fill(part);
+    await waitUntil(async () => (await quickInput.size()) === 1, `the filter "${part}" to leave one project`);
+    await waitUntil(async () => (await quickInput.rows.first().innerText()).includes(target.name), `${target.name} to be the only row`);
+    await quickInput.input.press('Enter');
+    await quickInput.waitClosed();
 
-    await waitUntil(async () => (await dashboardsViewProject()) === target.name, 'the Dashboards view to show the picked project');
-    await rowByLabel(dashboardsPane(), targetDashboards[0]!.name, 1).waitFor({ timeout: uiTimeoutMs });
-    assert.deepEqual(
-      (await rowInfos(dashboardsPane())).filter((info) => info.level === 1).map((info) => info.label),
-      targetDashboards.map((dashboard) => dashboard.name),
-    );
+    const { dashboards } = views();
+    await dashboards.waitForHeaderDescription(target.name, 'the Dashboards view to show the picked project');
+    await dashboards.waitForRow(targetDashboards[0]!.name, 1);
+    assert.deepEqual(await dashboards.labelsAt(1), targetDashboards.map((dashboard) => dashboard.name));
   });
 
   test('a 403 insufficient_scope on two lists at once, then a third, offers the step-up in exactly one notification, no dialog', async () => {
-    const { page } = editor;
-    await clearNotifications(page);
-    // The Projects tree shows the renamed project's dashboards, the Dashboards view another project's: two lists.
-    assert.notEqual(await dashboardsViewProject(), project.name);
-    await rowByLabel(projectsPane(), 'E2E Dashboard', 3).waitFor({ timeout: uiTimeoutMs });
-    server.insufficientScopeNext(2, ['read:dashboards'], /\/dashboards$/);
-    await runPaletteCommand(page, 'Lucaro: Refresh');
+    const { workbench, lucaro } = editor();
+    const { palette, notifications, dialogs } = workbench;
+    const { projects, dashboards } = views();
+    const project = await currentProject();
+    const other = allProjects[1]!;
+    await signInAsAda(project);
+    // Two lists: the Projects tree shows the project's dashboards, the Dashboards view another project's.
+    await workbench.selectProjectFromPalette(other);
+    await expandDashboards(project);
+    const shownDashboard = (await dashboardsOf(project.id))[0]!.name;
+    assert.notEqual(await dashboards.headerDescription(), project.name);
+    await projects.waitForRow(shownDashboard, 3);
+    lucaro.insufficientScopeNext(2, ['read:dashboards'], /\/dashboards$/);
+    await palette.run('Lucaro: Refresh');
 
-    await rowByLabel(projectsPane(), scopeMessage, 3).waitFor({ timeout: uiTimeoutMs });
-    await rowByLabel(dashboardsPane(), scopeMessage, 1).waitFor({ timeout: uiTimeoutMs });
-    const warning = page.locator('.notifications-toasts .notification-toast', { hasText: 'Your Lucaro sign-in lacks read:dashboards' });
+    await projects.waitForRow(scopeMessage, 3);
+    await dashboards.waitForRow(scopeMessage, 1);
+    const warning = notifications.toasts('Your Lucaro sign-in lacks read:dashboards');
     await warning.first().waitFor({ timeout: uiTimeoutMs });
     // Both failures have reached the extension (both rows show); a second toast would follow at once.
-    await page.waitForTimeout(1000);
-    const texts = (await toastTexts(page)).filter((text) => text.includes('lacks'));
+    const oneOffer = async () => (await notifications.texts()).filter((text) => text.includes('lacks')).length === 1;
+    await holdsFor(oneOffer, 'one notification', 1000);
+    const texts = (await notifications.texts()).filter((text) => text.includes('lacks'));
     assert.equal(texts.length, 1, `one notification: ${JSON.stringify(texts)}`);
-    assert.equal(await warning.locator('.monaco-button', { hasText: exactly('Grant Access') }).count(), 1, 'with Grant Access');
-    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no modal dialog');
+    assert.equal(await notifications.button(warning, 'Grant Access').count(), 1, 'with Grant Access');
+    assert.equal(await dialogs.any.count(), 0, 'no modal dialog');
 
     // The editor itself folds identical notifications into one toast, replacing the old by the
     // new: a mark on the toast tells whether the extension offered again while it was open.
     await warning.first().evaluate((element) => element.setAttribute('data-e2e-first-offer', ''));
-    const retried = `GET /v2/projects/${searched.id}/dashboards`;
-    const before = requestsTo(server, retried);
-    server.insufficientScopeNext(1, ['read:dashboards'], new RegExp(`^/v2/projects/${searched.id}/dashboards$`));
-    await rowByLabel(dashboardsPane(), scopeMessage, 1).locator('.label-name').click();
-    await waitUntil(() => requestsTo(server, retried) > before, 'the Retry request');
-    await rowByLabel(dashboardsPane(), scopeMessage, 1).waitFor({ timeout: uiTimeoutMs });
-    await page.waitForTimeout(1000);
+    const retried = `GET /v2/projects/${other.id}/dashboards`;
+    const before = requestsTo(lucaro, retried);
+    lucaro.insufficientScopeNext(1, ['read:dashboards'], new RegExp(`^/v2/projects/${other.id}/dashboards$`));
+    await dashboards.click(dashboards.row(scopeMessage, 1));
+    await waitUntil(() => requestsTo(lucaro, retried) > before, 'the Retry request');
+    await dashboards.waitForRow(scopeMessage, 1);
+    await holdsFor(async () => (await warning.count()) === 1, 'still one notification after a third failure', 1000);
     assert.equal(await warning.count(), 1, 'still one notification after a third failure');
     assert.equal(await warning.first().getAttribute('data-e2e-first-offer'), '', 'the first offer, not a new one');
-    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no modal dialog');
+    assert.equal(await dialogs.any.count(), 0, 'no modal dialog');
 
     // The session still works: Refresh brings both lists back.
-    await clearNotifications(page);
-    await runPaletteCommand(page, 'Lucaro: Refresh');
-    await rowByLabel(projectsPane(), 'E2E Dashboard', 3).waitFor({ timeout: uiTimeoutMs });
-    await waitUntil(async () => (await rowByLabel(dashboardsPane(), scopeMessage, 1).count()) === 0, 'the Dashboards view to recover');
+    await notifications.clearAll();
+    await palette.run('Lucaro: Refresh');
+    await projects.waitForRow(shownDashboard, 3);
+    await waitUntil(async () => (await dashboards.row(scopeMessage, 1).count()) === 0, 'the Dashboards view to recover');
   });
 
   test('Switch Account: a second account signs in; picking Ada moves the sidebar to her; the choice survives a reload', async () => {
-    const { page } = editor;
-    await signInAnotherAccountWithApiToken(page, server.apiTokens.secondUser);
-    await statusIs('Grace Hopper');
+    const { workbench, lucaro } = editor();
+    const { quickInput, statusBar, palette } = workbench;
+    const project = await currentProject();
+    await signInAsAda(project);
+    await workbench.signIn.anotherAccountWithApiToken(lucaro.apiTokens.secondUser);
+    await statusBar.waitForText(secondAccount);
 
-    await runPaletteCommand(page, 'Lucaro: Switch Account');
+    await palette.run('Lucaro: Switch Account');
     await switchAccountRows().filter({ hasText: 'Sign in with another account' }).waitFor({ timeout: uiTimeoutMs });
     const entries = await switchAccountRows().allInnerTexts();
-    assert.equal(entries.filter((text) => text.includes('Ada Lovelace')).length, 1, JSON.stringify(entries));
-    assert.equal(entries.filter((text) => text.includes('Grace Hopper')).length, 1, JSON.stringify(entries));
-    assert.equal(await switchAccountRows().filter({ hasText: 'Grace Hopper' }).locator('.codicon-check').count(), 1, 'Grace is in use');
-    await quickInputBox().press('Escape');
-    await quickInput().waitFor({ state: 'hidden' });
+    assert.equal(entries.filter((text) => text.includes(demoAccount)).length, 1, JSON.stringify(entries));
+    assert.equal(entries.filter((text) => text.includes(secondAccount)).length, 1, JSON.stringify(entries));
+    assert.equal(await switchAccountRows().filter({ hasText: secondAccount }).locator('.codicon-check').count(), 1, 'Grace is in use');
+    await quickInput.close();
 
     // Picking Ada: the status bar says so and the trees load again with her session.
-    const before = requestsTo(server, listProjects);
-    await switchAccountTo('Ada Lovelace');
-    await statusIs('Ada Lovelace');
-    await waitUntil(() => requestsTo(server, listProjects) > before, 'the Projects tree to reload');
-    await rowByLabel(projectsPane(), project.name, 1).waitFor({ timeout: uiTimeoutMs });
+    const before = requestsTo(lucaro, listProjects);
+    await switchAccountTo(demoAccount);
+    await statusBar.waitForText(demoAccount);
+    await waitUntil(() => requestsTo(lucaro, listProjects) > before, 'the Projects tree to reload');
+    await views().projects.waitForRow(project.name, 1);
 
     // Ada is also the first account, what a window without a remembered choice would use:
     // Grace proves the choice is remembered.
-    await switchAccountTo('Grace Hopper');
-    await statusIs('Grace Hopper');
-    await page.reload();
-    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-    await showLucaroSidebar(page);
-    await statusIs('Grace Hopper');
-    await rowByLabel(projectsPane(), project.name, 1).waitFor({ timeout: uiTimeoutMs });
-    assert.equal(await lucaroStatusText(page), 'Grace Hopper', 'still Grace once the trees have loaded');
+    await switchAccountTo(secondAccount);
+    await statusBar.waitForText(secondAccount);
+    await workbench.reload();
+    await views().show();
+    await statusBar.waitForText(secondAccount);
+    await views().projects.waitForRow(project.name, 1);
+    assert.equal(await statusBar.lucaroText(), secondAccount, 'still Grace once the trees have loaded');
   });
 });

@@ -28,14 +28,18 @@ interface StepResult {
 
 const bin = (tool: string) => path.join(repoRoot, 'node_modules', '.bin', tool);
 
+/** `LUCARO_SKIP_E2E=1 npm test` leaves out the browser tests (a quicker local check; CI never sets it). */
+const skipE2e = process.env.LUCARO_SKIP_E2E === '1';
+
 function steps(): Step[] {
-  return [
+  const all: Step[] = [
     { name: 'lint', command: bin('eslint'), args: ['.'] },
     { name: 'typecheck', command: bin('tsc'), args: ['--noEmit', '-p', '.'] },
     { name: 'unit', command: 'npm', args: ['run', 'test:unit'], counts: parseNodeTestCounts },
     { name: 'integration', command: 'npm', args: ['run', 'test:integration'], counts: (out) => parseSummaryLine('integration', out) },
     { name: 'e2e', command: 'npm', args: ['run', 'test:e2e'], counts: (out) => parseSummaryLine('e2e', out) },
   ];
+  return skipE2e ? all.filter((step) => step.name !== 'e2e') : all;
 }
 
 async function runStep(step: Step): Promise<StepResult> {
@@ -66,6 +70,7 @@ async function main(): Promise<number> {
 
   console.log('\n=== summary');
   for (const result of results) console.log(formatResult(result));
+  if (skipE2e) console.log(`${'e2e'.padEnd(12)} SKIPPED (LUCARO_SKIP_E2E=1)`);
   const passed = results.reduce((sum, r) => sum + (r.counts?.passed ?? 0), 0);
   const failed = results.reduce((sum, r) => sum + Math.max(r.counts?.failed ?? 0, r.ok ? 0 : 1), 0);
   console.log(`${passed} passed, ${failed} failed`);

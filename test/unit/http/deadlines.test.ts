@@ -53,7 +53,11 @@ describe('the total deadline of an API call', () => {
     assert.equal(error.timeout, true);
     assert.equal(error.errorCode, DEADLINE_EXCEEDED);
     assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
-    await eventually(() => server.connections.closed === 1, 'the dripping connection is closed');
+    // undici may open a spare connection beside the cut one; what matters is that none is left open.
+    await eventually(
+      () => server.connections.closed >= 1 && server.connections.closed === server.connections.opened,
+      'the dripping connection (and any other) is closed',
+    );
   });
 
   test('eight dripping bodies do not hold the pool: a ninth request succeeds once they are cut', async () => {

@@ -1,0 +1,69 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CodeServer } from '../../harness/code-server';
+import type { Palette } from './palette';
+import type { QuickInput } from './quick-input';
+import { uiTimeoutMs, waitUntil } from './wait';
+
+/** The editor's log files, the "Lucaro" output channel's among them. */
+export class ExtensionLog {
+  constructor(
+    private readonly server: CodeServer,
+    private readonly palette: Palette,
+    private readonly quickInput: QuickInput,
+  ) {}
+
+  /** Every file under the editor's logs folder (extension hosts, the Lucaro channel, the server). */
+  files(): string[] {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      if (!fs.existsSync(dir)) return;
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.isFile()) files.push(full);
+      }
+    };
+    walk(path.join(this.server.userDataDir, 'logs'));
+    return files;
+  }
+
+  /** The "Lucaro" channel's files (one per extension host, so one more after each reload). */
+  lucaroFiles(): string[] {
+    return this.files().filter((file) => path.basename(file) === 'Lucaro.log');
+  }
+
+  readLucaro(): string {
+    return this.lucaroFiles()
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n');
+  }
+
+  /** How often the Lucaro log says `fragment`. */
+  count(fragment: string): number {
+    return countOccurrences(this.readLucaro(), fragment);
+  }
+
+  /** Waits until the Lucaro log holds `fragment` at least `times` times. */
+  async waitForLine(fragment: string, times = 1, timeoutMs = 10_000): Promise<void> {
+    await waitUntil(() => this.count(fragment) >= times, `the Lucaro log to say "${fragment}" ${times} time(s)`, timeoutMs);
+  }
+
+  /** "Developer: Set Log Level..." > Lucaro > `level`, so the channel also writes debug lines. */
+  async setLucaroLevel(level: 'Trace' | 'Debug'): Promise<void> {
+    // The picker lists the channels that exist when it opens: wait for the activated extension's.
+    await waitUntil(() => this.lucaroFiles().length > 0, 'the Lucaro output channel (the extension to activate)', 60_000);
+    await this.palette.run('Developer: Set Log Level...');
+    // The list is virtualised and its order varies: filter it so the row is rendered.
+    await this.quickInput.input.fill('Lucaro');
+    await this.quickInput.rows.filter({ hasText: /^Lucaro/ }).first().click({ timeout: 60_000 });
+    // The levels replace the channels in the same widget: a handful of rows, all rendered; the
+    // current level's row starts with a check mark.
+    await this.quickInput.rows.filter({ hasText: new RegExp(`^\\s*${level}`) }).first().click({ timeout: uiTimeoutMs });
+    await this.quickInput.waitClosed();
+  }
+}
+
+export function countOccurrences(text: string, fragment: string): number {
+  return text.split(fragment).length - 1;
+}

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import type { Dashboard, LucaroServer, Project } from '../../server';
+
+/**
+ * The local Lucaro's side of the data, read over its API with a static token as a test reads
+ * the truth, and its request counters.
+ */
+
+export const demoAccount = 'Ada Lovelace';
+export const secondAccount = 'Grace Hopper';
+/** What "Sign in with browser" asks for. */
+export const signInScopes = ['read:projects', 'write:projects', 'read:dashboards', 'write:dashboards', 'read:metrics'];
+
+export async function serverApi<T>(server: LucaroServer, path: string, token = server.apiTokens.all): Promise<T> {
+  const response = await fetch(`${server.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(response.status, 200, `${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Every project the server holds, in its order. */
+export async function allServerProjects(server: LucaroServer): Promise<Project[]> {
+  const projects: Project[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { data: Project[]; next_cursor: string | null } = await serverApi(
+      server,
+      `/v2/projects?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    projects.push(...page.data);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return projects;
+}
+
+export function serverProject(server: LucaroServer, projectId: string): Promise<Project> {
+  return serverApi<Project>(server, `/v2/projects/${projectId}`);
+}
+
+export async function serverDashboards(server: LucaroServer, projectId: string): Promise<Dashboard[]> {
+  return (await serverApi<{ data: Dashboard[] }>(server, `/v2/projects/${projectId}/dashboards?limit=100`)).data;
+}
+
+/** A counter from the server, 0 when never hit ('GET /v2/projects'). */
+export function requestsTo(server: LucaroServer, methodAndPath: string): number {
+  return server.counters.requestsByPath[methodAndPath] ?? 0;
+}
+
+/** Dashboard list requests of any project. */
+export function dashboardListRequests(server: LucaroServer): number {
+  return Object.entries(server.counters.requestsByPath)
+    .filter(([path]) => path.startsWith('GET /v2/projects/') && path.endsWith('/dashboards'))
+    .reduce((sum, [, count]) => sum + count, 0);
+}

@@ -1,0 +1,177 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../harness/browser';
+import { startCodeServer, type CodeServer } from '../../harness/code-server';
+import { screenshotsDir, vsixPath } from '../../harness/paths';
+import { AccountsMenu } from './accounts-menu';
+import { ExtensionLog } from './extension-log';
+import { LucaroViews } from './lucaro-views';
+import { Dialogs, Notifications } from './notifications';
+import { Palette } from './palette';
+import { QuickInput } from './quick-input';
+import { SignIn } from './sign-in';
+import { StatusBar } from './status-bar';
+import { uiTimeoutMs } from './wait';
+
+export interface WorkbenchOptions {
+  /** User settings, e.g. `lucaro.apiUrl` pointing at a local test server. */
+  settings?: Record<string, unknown>;
+  /** Reaches the extension host. */
+  env?: NodeJS.ProcessEnv;
+  /** Defaults to LUCARO_VSIX, else lucaro.vsix at the repository root (`npm run package`). */
+  vsix?: string;
+}
+
+/** Keeps the workbench quiet so screenshots show the extension, not welcome pages. */
+const quietWorkbench = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+const workbenchTimeoutMs = 60_000;
+
+/** The page's globals these tests use (they are compiled without the DOM types). */
+interface PageGlobals {
+  navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } };
+}
+
+/** The page objects of one workbench window (a browser tab on the editor). */
+export class WorkbenchWindow {
+  readonly quickInput: QuickInput;
+  readonly palette: Palette;
+  readonly dialogs: Dialogs;
+  readonly notifications: Notifications;
+  readonly accountsMenu: AccountsMenu;
+  readonly views: LucaroViews;
+  readonly statusBar: StatusBar;
+  readonly signIn: SignIn;
+
+  constructor(
+    readonly page: Page,
+    readonly context: BrowserContext,
+    authUrl: string | undefined,
+  ) {
+    this.quickInput = new QuickInput(page);
+    this.palette = new Palette(page, this.quickInput);
+    this.dialogs = new Dialogs(page);
+    this.notifications = new Notifications(page, this.palette, this.quickInput);
+    this.accountsMenu = new AccountsMenu(page, this.dialogs);
+    this.views = new LucaroViews(page);
+    this.statusBar = new StatusBar(page);
+    this.signIn = new SignIn(context, this.quickInput, this.palette, this.accountsMenu, this.dialogs, this.notifications, authUrl);
+  }
+
+  /** Waits for the workbench to have drawn its activity bar. */
+  async loaded(): Promise<this> {
+    await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: workbenchTimeoutMs });
+    return this;
+  }
+
+  /** Reloads the window (a new extension host) and waits for the workbench. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.loaded();
+  }
+
+  /** "Lucaro: Select Project" picks `project` (found by its id); waits for the Dashboards view to name it. */
+  async selectProjectFromPalette(project: { readonly id: string; readonly name: string }): Promise<void> {
+    await this.palette.run('Lucaro: Select Project');
+    await this.quickInput.row(project.name).first().waitFor({ timeout: uiTimeoutMs });
+    await this.quickInput.input.fill(project.id);
+    await this.quickInput.row(project.name).first().click();
+    await this.views.dashboards.waitForHeaderDescription(project.name, 'the Dashboards view to follow Select Project');
+  }
+
+  /** Lets the page read and write the clipboard (for Copy ID). */
+  async allowClipboard(): Promise<void> {
+    await this.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(this.page.url()).origin });
+  }
+
+  /** The clipboard as the page sees it (needs `allowClipboard`). */
+  readClipboard(): Promise<string> {
+    return this.page.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.readText());
+  }
+
+  writeClipboard(text: string): Promise<void> {
+    return this.page.evaluate((value) => (globalThis as unknown as PageGlobals).navigator.clipboard.writeText(value), text);
+  }
+
+  /** Closes this window (its browser tab). */
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+
+  /** Saves test-results/screenshots/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(screenshotsDir, { recursive: true });
+    const file = path.join(screenshotsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
+
+/**
+ * A code-server with the packaged extension installed, a browser, and one window on its
+ * workbench (`Workbench` is that first window; `openWindow` adds more on the same profile).
+ */
+export class Workbench extends WorkbenchWindow {
+  readonly log: ExtensionLog;
+
+  private constructor(
+    readonly server: CodeServer,
+    private readonly browser: Browser,
+    context: BrowserContext,
+    page: Page,
+    /** The folder the workbench opened. */
+    readonly folder: string,
+    private readonly authUrl: string | undefined,
+  ) {
+    super(page, context, authUrl);
+    this.log = new ExtensionLog(server, this.palette, this.quickInput);
+  }
+
+  static async start(options: WorkbenchOptions = {}): Promise<Workbench> {
+    const vsix = options.vsix ?? process.env.LUCARO_VSIX ?? vsixPath;
+    if (!fs.existsSync(vsix)) throw new Error(`${vsix} does not exist: run \`npm run package\` first`);
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lucaro-e2e-workspace-'));
+    let server: CodeServer | undefined;
+    let browser: Browser | undefined;
+    try {
+      server = await startCodeServer({
+        settings: { ...quietWorkbench, ...options.settings },
+        ...(options.env ? { env: options.env } : {}),
+        installExtensions: [vsix],
+      });
+      browser = await launchChromium();
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(server.workbenchUrl({ folder }));
+      const authUrl = options.settings?.['lucaro.authUrl'];
+      const workbench = new Workbench(server, browser, context, page, folder, typeof authUrl === 'string' ? authUrl : undefined);
+      return await workbench.loaded();
+    } catch (error) {
+      await browser?.close();
+      await server?.stop();
+      fs.rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Another window on the same editor and profile (a second browser tab). */
+  async openWindow(): Promise<WorkbenchWindow> {
+    const page = await this.context.newPage();
+    await page.goto(this.server.workbenchUrl({ folder: this.folder }));
+    return new WorkbenchWindow(page, this.context, this.authUrl).loaded();
+  }
+
+  /** Closes the browser and stops the editor. */
+  override async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.stop();
+    fs.rmSync(this.folder, { recursive: true, force: true });
+  }
+}
