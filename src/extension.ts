@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { ActiveAccount } from './account/active-account';
+import { AccountContext } from './account/account-context';
+import { AccountSession } from './account/account-session';
 import { ActiveProject } from './account/active-project';
-import { SignedInLifetime } from './account/signed-in-lifetime';
 import { SignedInServices } from './account/signed-in-services';
 import { ClientSecretStore } from './auth/client-secret-store';
 import { identityFetcher } from './core/api/identity';
@@ -13,7 +13,7 @@ import { AccountCommands, signIn } from './commands/account-commands';
 import { CatalogCommands } from './commands/catalog-commands';
 import { createCommandTable, registerCommands } from './commands/command-table';
 import { ItemCommands } from './commands/item-commands';
-import { currentServer, readLucaroSettings } from './config/lucaro-settings';
+import { LucaroSettingsSource } from './config/lucaro-settings';
 import { readProxySettings } from './config/proxy-settings';
 import { SettingsWatcher } from './config/settings-watcher';
 import { tokenClientFactory } from './config/token-client-factory';
@@ -22,14 +22,14 @@ import { createHttpDispatcher, lazyHttpDispatcher } from './core/http/dispatcher
 import { SecretRedactor } from './core/log/redact';
 import { SessionManager } from './core/session/session-manager';
 import { SessionStore, sessionsSecretKey } from './core/session/session-store';
+import { FailureChannel } from './failures/failure-channel';
+import { ScopeStepUp } from './failures/scope-step-up';
 import { outputChannelLogger } from './log/output-channel-logger';
 import { rememberSessionSecrets } from './log/session-secrets';
-import { DashboardsTreeProvider } from './views/dashboards-tree-provider';
-import { ProjectsTreeProvider } from './views/projects-tree-provider';
-import { registerViews } from './views/register-views';
-import { AccountContext } from './views/account-context';
-import { ScopeStepUp } from './views/scope-step-up';
-import { LucaroStatusBar } from './views/status-bar';
+import { DashboardsTreeProvider } from './sidebar/dashboards-tree-provider';
+import { ProjectsTreeProvider } from './sidebar/projects-tree-provider';
+import { registerViews } from './sidebar/register-views';
+import { LucaroStatusBar } from './account/account-status-bar';
 
 /** The composition root: builds the objects, hands them to each other, and owns their lifetimes. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -40,44 +40,55 @@ export function activate(context: vscode.ExtensionContext): void {
   const pending = new PendingAuthorizations(logger);
   const clientSecret = new ClientSecretStore(context.secrets, redactor);
   const tokenClient = tokenClientFactory({ clientSecret, dispatcher, logger });
-  const sessions = new SessionManager({ store: new SessionStore(context.secrets), tokenClient, logger, server: currentServer });
+  const settings = new LucaroSettingsSource();
+  const sessions = new SessionManager({
+    store: new SessionStore(context.secrets),
+    tokenClient,
+    logger,
+    server: settings.server,
+  });
   const signInFlow = new SignInFlow({
     extensionId: context.extension.id,
-    settings: readLucaroSettings,
+    settings: () => settings.settings(),
     tokenClient,
-    fetchIdentity: () => identityFetcher(readLucaroSettings().apiUrl, dispatcher, logger),
+    fetchIdentity: () => identityFetcher(settings.settings().apiUrl, dispatcher, logger),
     pending,
     redactor,
     logger,
   });
   const provider = new LucaroAuthenticationProvider(sessions, signInFlow);
-  const settingsWatcher = new SettingsWatcher(sessions);
-  const account = new ActiveAccount(sessions, context.globalState);
+  const settingsWatcher = new SettingsWatcher(settings, sessions);
+  const account = new AccountSession(sessions, context.globalState, (record) => new SignedInServices(record, { sessions, dispatcher, logger }));
   const activeProject = new ActiveProject(context.workspaceState);
-  const lifetime = new SignedInLifetime(
+  const stepUp = new ScopeStepUp(account);
+  const statusBar = new LucaroStatusBar(account);
+  const failures = new FailureChannel({
     account,
-    (record) => new SignedInServices(record, { sessions, dispatcher, logger }),
-  );
-  const stepUp = new ScopeStepUp(account, lifetime);
+    sessions,
+    stepUp,
+    showRateLimited: (retryAfterMs) => statusBar.showRateLimited(retryAfterMs),
+    signIn,
+    logger,
+  });
   const accountContext = new AccountContext(account);
-  const projectsTree = new ProjectsTreeProvider(lifetime);
-  const dashboardsTree = new DashboardsTreeProvider(lifetime, activeProject);
+  const projectsTree = new ProjectsTreeProvider(account);
+  const dashboardsTree = new DashboardsTreeProvider(account, activeProject);
 
   context.subscriptions.push(
     log,
+    settings,
     { dispose: () => void dispatcher.close() },
     sessions,
     provider,
     settingsWatcher,
     account,
     activeProject,
-    lifetime,
-    stepUp,
+    statusBar,
+    failures,
     accountContext,
     projectsTree,
     dashboardsTree,
-    new LucaroStatusBar(lifetime),
-    new SessionNotifications(sessions, signIn),
+    new SessionNotifications(sessions),
     vscode.authentication.registerAuthenticationProvider(lucaroProviderId, 'Lucaro', provider, {
       supportsMultipleAccounts: true,
     }),
@@ -97,8 +108,8 @@ export function activate(context: vscode.ExtensionContext): void {
       createCommandTable({
         log,
         account: new AccountCommands(sessions, account, clientSecret),
-        catalog: new CatalogCommands({ lifetime, activeProject, stepUp }),
-        items: new ItemCommands(lifetime, activeProject),
+        catalog: new CatalogCommands({ account, activeProject, stepUp, failures }),
+        items: new ItemCommands(account, activeProject, failures),
       }),
     ),
   );

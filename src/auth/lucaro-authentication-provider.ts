@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { scopesCover } from '../core/auth/scopes';
+import { DisposableOwner } from '../core/disposable';
 import type { SessionManager, SessionsChange } from '../core/session/session-manager';
 import type { SessionRecord } from '../core/session/session-record';
 import type { SignInFlow } from './sign-in-flow';
@@ -7,9 +8,8 @@ import type { SignInFlow } from './sign-in-flow';
 export const lucaroProviderId = 'lucaro';
 
 /** Adapts the editor-free `SessionManager` to the Accounts menu. */
-export class LucaroAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
-  private readonly subscription: vscode.Disposable;
+export class LucaroAuthenticationProvider extends DisposableOwner implements vscode.AuthenticationProvider {
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>());
 
   readonly onDidChangeSessions = this.changeEmitter.event;
 
@@ -17,7 +17,8 @@ export class LucaroAuthenticationProvider implements vscode.AuthenticationProvid
     private readonly sessions: SessionManager,
     private readonly signInFlow: SignInFlow,
   ) {
-    this.subscription = sessions.onDidChangeSessions((change) => this.changeEmitter.fire(toProviderChange(change)));
+    super();
+    this._register(sessions.onDidChangeSessions((change) => this.changeEmitter.fire(toProviderChange(change))));
   }
 
   async getSessions(
@@ -38,11 +39,6 @@ export class LucaroAuthenticationProvider implements vscode.AuthenticationProvid
 
   async removeSession(sessionId: string): Promise<void> {
     await this.sessions.remove(sessionId);
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changeEmitter.dispose();
   }
 }
 

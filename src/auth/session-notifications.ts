@@ -1,39 +1,31 @@
 import * as vscode from 'vscode';
+import { DisposableOwner } from '../core/disposable';
 import type { SessionManager } from '../core/session/session-manager';
 import { describeForUser } from '../ui/error-messages';
-import { SessionEndedError } from '../core/session/session-errors';
 
 /**
- * Tells the user, once each, what happened to their sessions behind their back: a session
- * that ended, stored records that could not be read, secret storage that failed.
+ * Tells the user, once each, what happened to their stored sessions behind their back:
+ * stored records that could not be read, secret storage that failed. (A session that
+ * ended is the failure channel's one notice.)
  */
-export class SessionNotifications implements vscode.Disposable {
-  private readonly subscriptions: vscode.Disposable[];
+export class SessionNotifications extends DisposableOwner {
   private storageFailureShown = false;
 
-  constructor(sessions: SessionManager, private readonly signIn: () => Thenable<unknown>) {
-    this.subscriptions = [
-      sessions.onDidEndSession(({ record }) => void this.sessionEnded(new SessionEndedError(record.id, record.account.label))),
+  constructor(sessions: SessionManager) {
+    super();
+    this._register(
       sessions.onDidDropUnreadableSessions((count) => {
         void vscode.window.showWarningMessage(
           vscode.l10n.t('{0} stored Lucaro sign-in(s) could not be read and were removed. Sign in again to restore them.', count),
         );
       }),
+    );
+    this._register(
       sessions.onDidFailToPersist((error) => {
         if (this.storageFailureShown) return;
         this.storageFailureShown = true;
         void vscode.window.showWarningMessage(describeForUser(error));
       }),
-    ];
-  }
-
-  private async sessionEnded(error: SessionEndedError): Promise<void> {
-    const signIn = vscode.l10n.t('Sign In');
-    const choice = await vscode.window.showWarningMessage(describeForUser(error), signIn);
-    if (choice === signIn) await this.signIn();
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
+    );
   }
 }

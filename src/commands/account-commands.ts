@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ActiveAccount } from '../account/active-account';
+import type { AccountSession } from '../account/account-session';
 import type { ClientSecretStore } from '../auth/client-secret-store';
 import { lucaroProviderId } from '../auth/lucaro-authentication-provider';
 import type { SessionManager } from '../core/session/session-manager';
@@ -18,7 +18,7 @@ export function signIn(): Thenable<vscode.AuthenticationSession | undefined> {
 export class AccountCommands {
   constructor(
     private readonly sessions: SessionManager,
-    private readonly account: ActiveAccount,
+    private readonly account: AccountSession,
     private readonly clientSecret: ClientSecretStore,
   ) {}
 
@@ -36,7 +36,7 @@ export class AccountCommands {
     const addAccount = { label: `$(add) ${vscode.l10n.t('Sign in with another account…')}`, record: undefined };
     const items = [
       ...records.map((record) => ({
-        label: `${record.id === this.account.current?.id ? '$(check)' : '$(account)'} ${record.account.label}`,
+        label: `${record.id === this.account.record?.id ? '$(check)' : '$(account)'} ${record.account.label}`,
         description: record.kind === 'apiToken' ? vscode.l10n.t('API token') : undefined,
         detail: record.scopes.join(' '),
         record,

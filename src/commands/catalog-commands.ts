@@ -1,19 +1,20 @@
 import * as vscode from 'vscode';
+import type { AccountSession } from '../account/account-session';
 import type { ActiveProject, ProjectRef } from '../account/active-project';
-import type { SignedInLifetime } from '../account/signed-in-lifetime';
 import type { SignedInServices } from '../account/signed-in-services';
+import type { LucaroApiClient } from '../core/api/api-client';
 import type { Project } from '../core/api/schemas';
-import type { PagedList } from '../core/tree/paged-list';
 import { checkResourceName, maxNameLength } from '../core/validation/resource-name';
-import { describeForUser } from '../ui/error-messages';
-import type { ScopeStepUp } from '../views/scope-step-up';
-import type { LucaroNode } from '../views/tree-nodes';
+import type { FailureChannel } from '../failures/failure-channel';
+import type { ScopeStepUp } from '../failures/scope-step-up';
+import type { LucaroNode } from '../sidebar/tree-nodes';
 import { pickProject } from './project-picker';
 
 export interface CatalogCommandDependencies {
-  readonly lifetime: SignedInLifetime;
+  readonly account: AccountSession;
   readonly activeProject: ActiveProject;
   readonly stepUp: ScopeStepUp;
+  readonly failures: FailureChannel;
 }
 
 /** Sidebar commands: reading, paging, creating and renaming. */
@@ -21,18 +22,16 @@ export class CatalogCommands {
   constructor(private readonly deps: CatalogCommandDependencies) {}
 
   refresh(): void {
-    this.deps.lifetime.current?.catalog.refresh();
+    this.deps.account.current?.catalog.refresh();
   }
 
+  /** A failed page reaches the failure channel through the model; nothing to catch here. */
   async loadMore(node?: LucaroNode): Promise<void> {
-    if (node?.kind === 'loadMore') await node.list.loadMore();
+    if (node?.kind === 'loadMore') await this.deps.account.current?.catalog.loadMore(node.list);
   }
 
   async retry(node?: LucaroNode): Promise<void> {
-    if (node?.kind !== 'error') return;
-    const list: PagedList<unknown> = node.list;
-    list.reset();
-    await list.load();
+    if (node?.kind === 'error' || node?.kind === 'outOfDate') await this.deps.account.current?.catalog.retry(node.list);
   }
 
   async grantAccess(scope?: unknown): Promise<void> {
@@ -43,7 +42,7 @@ export class CatalogCommands {
   async searchProjects(): Promise<void> {
     const services = this.signedIn();
     if (!services) return;
-    const project = await pickProject(services.api, vscode.l10n.t('Search Lucaro Projects'));
+    const project = await this.pick(services, vscode.l10n.t('Search Lucaro Projects'));
     if (!project) return;
     await this.deps.activeProject.select(project);
     await vscode.commands.executeCommand('lucaro.dashboards.focus');
@@ -56,7 +55,7 @@ export class CatalogCommands {
     }
     const services = this.signedIn();
     if (!services) return;
-    const project = await pickProject(services.api, vscode.l10n.t('Select the Lucaro Project for the Dashboards View'));
+    const project = await this.pick(services, vscode.l10n.t('Select the Lucaro Project for the Dashboards View'));
     if (project) await this.deps.activeProject.select(project);
   }
 
@@ -71,11 +70,11 @@ export class CatalogCommands {
       ignoreFocusOut: true,
     });
     if (description === undefined) return;
-    const project = await this.withProgress(vscode.l10n.t('Creating project {0}…', name), (signal) =>
-      services.api.createProject({ name, ...(description.trim() ? { description: description.trim() } : {}) }, { signal }),
+    const project = await this.withProgress(services, 'Creating a project', vscode.l10n.t('Creating project {0}…', name), (api, signal) =>
+      api.createProject({ name, ...(description.trim() ? { description: description.trim() } : {}) }, { signal }),
     );
     if (!project) return;
-    services.catalog.projects.prepend(project);
+    services.catalog.projectCreated(project);
     void vscode.window.showInformationMessage(vscode.l10n.t('Created the Lucaro project {0}.', project.name));
   }
 
@@ -85,55 +84,63 @@ export class CatalogCommands {
     const project: ProjectRef | undefined =
       node?.kind === 'project' || node?.kind === 'group'
         ? node.project
-        : (this.deps.activeProject.current ?? (await pickProject(services.api, vscode.l10n.t('New Dashboard in Which Project?'))));
+        : (this.deps.activeProject.current ?? (await this.pick(services, vscode.l10n.t('New Dashboard in Which Project?'))));
     if (!project) return;
     const name = await askName(vscode.l10n.t('New Dashboard in {0}', project.name), vscode.l10n.t('Dashboard name'));
     if (name === undefined) return;
-    const dashboard = await this.withProgress(vscode.l10n.t('Creating dashboard {0}…', name), (signal) =>
-      services.api.createDashboard(project.id, { name }, { signal }),
+    const dashboard = await this.withProgress(services, 'Creating a dashboard', vscode.l10n.t('Creating dashboard {0}…', name), (api, signal) =>
+      api.createDashboard(project.id, { name }, { signal }),
     );
     if (!dashboard) return;
-    services.catalog.dashboards(project.id).prepend(dashboard);
+    services.catalog.dashboardCreated(project.id, dashboard);
     void vscode.window.showInformationMessage(vscode.l10n.t('Created the dashboard {0} in {1}.', dashboard.name, project.name));
   }
 
   async renameProject(node?: LucaroNode): Promise<void> {
     const services = this.signedIn();
     if (!services) return;
-    const project: Project | undefined =
-      node?.kind === 'project' ? node.project : await pickProject(services.api, vscode.l10n.t('Rename Which Project?'));
+    const project: Project | undefined = node?.kind === 'project' ? node.project : await this.pick(services, vscode.l10n.t('Rename Which Project?'));
     if (!project) return;
     const name = await askName(vscode.l10n.t('Rename {0}', project.name), vscode.l10n.t('New name'), project.name);
     if (name === undefined || name === project.name) return;
-    const renamed = await this.withProgress(vscode.l10n.t('Renaming {0}…', project.name), (signal) =>
-      services.api.updateProject(project.id, { name }, { signal }),
+    const renamed = await this.withProgress(services, 'Renaming a project', vscode.l10n.t('Renaming {0}…', project.name), (api, signal) =>
+      api.updateProject(project.id, { name }, { signal }),
     );
     if (!renamed) return;
-    services.catalog.projects.replace((existing) => existing.id === renamed.id, renamed);
-    if (this.deps.activeProject.current?.id === renamed.id) await this.deps.activeProject.select(undefined).then(() => this.deps.activeProject.select(renamed));
+    services.catalog.projectRenamed(renamed);
+    if (this.deps.activeProject.current?.id === renamed.id) await this.deps.activeProject.select(renamed);
   }
 
   private signedIn(): SignedInServices | undefined {
-    const services = this.deps.lifetime.current;
+    const services = this.deps.account.current;
     if (!services) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Sign in to Lucaro first.'));
     }
     return services;
   }
 
-  /** Runs a write with a cancellable progress; failures become one message (a 403 offers a step-up). */
-  private async withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+  private pick(services: SignedInServices, title: string): Promise<Project | undefined> {
+    return pickProject(services, title, (error) => this.deps.failures.report(error, 'picker', 'Listing projects for a picker'));
+  }
+
+  /** Runs a write with a cancellable progress; a failure goes to the failure channel. */
+  private async withProgress<T>(
+    services: SignedInServices,
+    what: string,
+    title: string,
+    task: (api: LucaroApiClient, signal: AbortSignal) => Promise<T>,
+  ): Promise<T | undefined> {
     try {
       return await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title, cancellable: true },
         (_progress, token) => {
           const abort = new AbortController();
           const subscription = token.onCancellationRequested(() => abort.abort());
-          return task(abort.signal).finally(() => subscription.dispose());
+          return services.run(task, abort.signal).finally(() => subscription.dispose());
         },
       );
     } catch (error) {
-      if (!this.deps.stepUp.offerFor(error)) void vscode.window.showErrorMessage(describeForUser(error));
+      this.deps.failures.report(error, 'command', what);
       return undefined;
     }
   }

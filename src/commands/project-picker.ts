@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { LucaroApiClient } from '../core/api/api-client';
+import type { SignedInServices } from '../account/signed-in-services';
 import type { Project } from '../core/api/schemas';
-import { describeForUser } from '../ui/error-messages';
 
 interface ProjectPick extends vscode.QuickPickItem {
   readonly project: Project;
@@ -9,9 +8,10 @@ interface ProjectPick extends vscode.QuickPickItem {
 
 /**
  * A quick pick over all projects that shows the first page at once and keeps paging in
- * the background while it is open; closing it stops the paging.
+ * the background while it is open; closing it stops the paging. A failed page goes to
+ * `onFailure` (the failure channel); the pages before it stay to pick from.
  */
-export function pickProject(api: LucaroApiClient, title: string): Promise<Project | undefined> {
+export function pickProject(services: SignedInServices, title: string, onFailure: (error: unknown) => void): Promise<Project | undefined> {
   const quickPick = vscode.window.createQuickPick<ProjectPick>();
   quickPick.title = title;
   quickPick.placeholder = vscode.l10n.t('Type to filter projects by name, description or ID');
@@ -20,26 +20,27 @@ export function pickProject(api: LucaroApiClient, title: string): Promise<Projec
   quickPick.busy = true;
   const abort = new AbortController();
 
-  void (async () => {
+  const listAll = services.run(async (api, signal) => {
     const items: ProjectPick[] = [];
-    try {
-      for await (const page of api.projectPages({ signal: abort.signal })) {
-        items.push(
-          ...page.items.map((project) => ({
-            label: `$(project) ${project.name}`,
-            description: project.description || undefined,
-            detail: project.id,
-            project,
-          })),
-        );
-        quickPick.items = items;
-      }
-    } catch (error) {
-      if (!abort.signal.aborted) quickPick.placeholder = describeForUser(error);
-    } finally {
+    for await (const page of api.projectPages({ signal })) {
+      items.push(
+        ...page.items.map((project) => ({
+          label: `$(project) ${project.name}`,
+          description: project.description || undefined,
+          detail: project.id,
+          project,
+        })),
+      );
+      quickPick.items = items;
+  }
+  }, abort.signal);
+  void listAll
+    .catch((error: unknown) => {
+      if (!abort.signal.aborted) onFailure(error);
+    })
+    .finally(() => {
       quickPick.busy = false;
-    }
-  })();
+    });
 
   return new Promise<Project | undefined>((resolve) => {
     let picked: Project | undefined;

@@ -1,51 +1,82 @@
 import * as vscode from 'vscode';
+import { DisposableOwner } from '../core/disposable';
 import type { LucaroServerUrls } from '../core/session/session-record';
-import { validateServiceUrl } from '../core/settings/service-url';
+import {
+  parseLucaroSettings,
+  type LucaroSettings,
+  type RawLucaroSettings,
+  type SettingsSnapshot,
+} from '../core/settings/lucaro-settings';
 
-export type RedirectMode = 'auto' | 'uriHandler' | 'loopback';
-
-export interface LucaroSettings {
-  readonly apiUrl: string;
-  readonly authUrl: string;
-  readonly clientId: string;
-  readonly redirectMode: RedirectMode;
-}
+export type { LucaroSettings, RedirectMode, SettingsSnapshot } from '../core/settings/lucaro-settings';
 
 export const lucaroSettingsSection = 'lucaro';
+
+export interface SettingsChange {
+  readonly previous: SettingsSnapshot;
+  readonly current: SettingsSnapshot;
+}
+
+/**
+ * The user's Lucaro settings, read and validated once per change: everything else asks
+ * `current` instead of reading the configuration on each request.
+ */
+export class LucaroSettingsSource extends DisposableOwner {
+  private snapshot = readSnapshot();
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<SettingsChange>());
+
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor() {
+    super();
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration(lucaroSettingsSection)) return;
+        const previous = this.snapshot;
+        this.snapshot = readSnapshot();
+        this.changeEmitter.fire({ previous, current: this.snapshot });
+      }),
+    );
+  }
+
+  get current(): SettingsSnapshot {
+    return this.snapshot;
+  }
+
+  /** The Lucaro the settings point at; a function to hand to the session manager as it is. */
+  readonly server = (): LucaroServerUrls => this.snapshot.server;
+
+  /** The valid settings; throws the `InvalidServiceUrlError` that makes them unusable. */
+  settings(): LucaroSettings {
+    const snapshot = this.snapshot;
+    if (!snapshot.valid) throw snapshot.error;
+    return snapshot.settings;
+  }
+}
+
+/** For callers without the source (the token client factory): one read, validated. Throws `InvalidServiceUrlError`. */
+export function readLucaroSettings(): LucaroSettings {
+  const snapshot = readSnapshot();
+  if (!snapshot.valid) throw snapshot.error;
+  return snapshot.settings;
+}
 
 /**
  * Reads the user's settings only. The manifest already makes these `application`-scoped
  * and restricted in untrusted workspaces; reading `globalValue` is the second lock, so no
- * workspace file can ever send tokens elsewhere. Throws `InvalidServiceUrlError`.
+ * workspace file can ever send tokens elsewhere.
  */
-export function readLucaroSettings(): LucaroSettings {
+function readSnapshot(): SettingsSnapshot {
   const configuration = vscode.workspace.getConfiguration(lucaroSettingsSection);
-  const userValue = <T>(key: string): T => {
-    const inspected = configuration.inspect<T>(key);
-    return (inspected?.globalValue ?? inspected?.defaultValue) as T;
+  const userValue = (key: string): unknown => {
+    const inspected = configuration.inspect(key);
+    return inspected?.globalValue ?? inspected?.defaultValue;
   };
-  const redirectMode = userValue<string>('oauth.redirect');
-  return {
-    apiUrl: validateServiceUrl('lucaro.apiUrl', userValue<string>('apiUrl')),
-    authUrl: validateServiceUrl('lucaro.authUrl', userValue<string>('authUrl')),
-    clientId: userValue<string>('oauth.clientId').trim() || 'lucaro-vscode',
-    redirectMode: redirectMode === 'uriHandler' || redirectMode === 'loopback' ? redirectMode : 'auto',
+  const raw: RawLucaroSettings = {
+    apiUrl: userValue('apiUrl'),
+    authUrl: userValue('authUrl'),
+    clientId: userValue('oauth.clientId'),
+    redirect: userValue('oauth.redirect'),
   };
-}
-
-export function affectsLucaroSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(lucaroSettingsSection);
-}
-
-/**
- * The Lucaro the settings point at, or one no session belongs to when the settings are
- * invalid: then no token goes anywhere until they are fixed.
- */
-export function currentServer(): LucaroServerUrls {
-  try {
-    const { apiUrl, authUrl } = readLucaroSettings();
-    return { apiUrl, authUrl };
-  } catch {
-    return { apiUrl: '', authUrl: '' };
-  }
+  return parseLucaroSettings(raw);
 }

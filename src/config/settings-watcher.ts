@@ -1,41 +1,31 @@
 import * as vscode from 'vscode';
+import { DisposableOwner } from '../core/disposable';
 import type { SessionManager } from '../core/session/session-manager';
-import type { LucaroServerUrls } from '../core/session/session-record';
 import { describeForUser } from '../ui/error-messages';
-import { affectsLucaroSettings, currentServer, readLucaroSettings } from './lucaro-settings';
+import type { LucaroSettingsSource, SettingsChange } from './lucaro-settings';
 
 /**
- * Follows the user's Lucaro settings: an invalid URL is reported once per change (and no
+ * Reacts to the user's Lucaro settings: an invalid URL is reported once per change (and no
  * token goes anywhere meanwhile); pointing at another Lucaro swaps the sessions in use.
  */
-export class SettingsWatcher implements vscode.Disposable {
-  private server: LucaroServerUrls = currentServer();
-  private readonly subscription: vscode.Disposable;
-
-  constructor(private readonly sessions: SessionManager) {
-    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsLucaroSettings(event)) void this.settingsChanged();
-    });
+export class SettingsWatcher extends DisposableOwner {
+  constructor(
+    private readonly settings: LucaroSettingsSource,
+    private readonly sessions: SessionManager,
+  ) {
+    super();
+    this._register(settings.onDidChange((change) => void this.settingsChanged(change)));
   }
 
   /** Reports settings that were already invalid when the extension started. */
   validate(): void {
-    try {
-      readLucaroSettings();
-    } catch (error) {
-      void this.report(error);
-    }
+    const snapshot = this.settings.current;
+    if (!snapshot.valid) void this.report(snapshot.error);
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-  }
-
-  private async settingsChanged(): Promise<void> {
+  private async settingsChanged({ previous }: SettingsChange): Promise<void> {
     this.validate();
-    const previous = this.server;
-    this.server = currentServer();
-    await this.sessions.serverChanged(previous);
+    await this.sessions.serverChanged(previous.server);
   }
 
   private async report(error: unknown): Promise<void> {

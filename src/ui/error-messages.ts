@@ -8,16 +8,19 @@ import {
   SignInTimeoutError,
   TokenEndpointUnreachableError,
 } from '../core/auth/oauth-errors';
-import { LucaroApiError } from '../core/http/errors';
+import { ForeignOriginError, LucaroApiError, type ApiFailure } from '../core/http/errors';
 import { SecretStorageError } from '../core/session/secret-store';
 import { SessionEndedError } from '../core/session/session-errors';
 import { InvalidServiceUrlError } from '../core/settings/service-url';
 
-/** One sentence for the user, saying what happened and what to do next. Never holds a secret. */
+/**
+ * The one place for the sentences users read: what happened and what to do next. The core's
+ * errors carry data and short developer messages; never show `error.message`. Never holds a secret.
+ */
 export function describeForUser(error: unknown): string {
   if (error instanceof InvalidServiceUrlError) {
     return vscode.l10n.t(
-      'The setting {0} must be an https: URL (http: only for 127.0.0.1, [::1] or localhost). Fix it in your user settings.',
+      'The setting {0} must be an https: URL with a plain path (http: only for 127.0.0.1, [::1] or localhost), with no user, query or fragment. Fix it in your user settings.',
       error.setting,
     );
   }
@@ -55,33 +58,59 @@ export function describeForUser(error: unknown): string {
       "The editor's secret storage failed, so your Lucaro sign-in will not be kept after this window closes.",
     );
   }
-  if (error instanceof LucaroApiError) return apiErrorMessage(error);
+  if (error instanceof ForeignOriginError) {
+    return vscode.l10n.t(
+      'A Lucaro request to {0} was stopped: the extension only talks to {1}. Check lucaro.apiUrl and lucaro.authUrl.',
+      error.actualOrigin,
+      error.expectedOrigin,
+    );
+  }
+  if (error instanceof LucaroApiError) return apiErrorMessage(error as ApiFailure);
   return vscode.l10n.t('Something went wrong with Lucaro. The log (Lucaro: Show Log) has details.');
 }
 
-function apiErrorMessage(error: LucaroApiError): string {
+function apiErrorMessage(error: ApiFailure): string {
   switch (error.kind) {
     case 'unauthorized':
       return vscode.l10n.t('Lucaro did not accept the token: it is invalid, expired or revoked. Sign in again.');
     case 'insufficient-scope':
       return vscode.l10n.t('Your Lucaro sign-in lacks a permission this needs. Grant it and try again.');
     case 'rate-limited':
-      return vscode.l10n.t('Lucaro is rate limiting requests. Wait a moment and try again.');
+      return error.retryAfterMs === undefined
+        ? vscode.l10n.t('Lucaro is rate limiting requests. Wait a moment and try again.')
+        : vscode.l10n.t('Lucaro is rate limiting requests. Try again in {0} s.', Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
     case 'not-found':
       return vscode.l10n.t('That Lucaro item was not found; it may have been deleted. Refresh to update the list.');
     case 'bad-request':
-      return vscode.l10n.t('Lucaro rejected the request: {0}', error.serverMessage ?? error.message);
+      return error.serverMessage
+        ? vscode.l10n.t('Lucaro rejected the request: {0}. Correct it and try again.', error.serverMessage.replace(/[.\s]+$/, ''))
+        : vscode.l10n.t('Lucaro rejected the request as invalid. Check what you entered and try again.');
     case 'server':
       return vscode.l10n.t('The Lucaro API had a problem (HTTP {0}). Try again in a moment.', String(error.status ?? ''));
     case 'network':
-      return vscode.l10n.t('Lucaro could not be reached. Check your connection, proxy and lucaro.apiUrl.');
+      return error.timeout
+        ? vscode.l10n.t('Lucaro did not answer in time. Check your connection and proxy, then try again.')
+        : vscode.l10n.t('Lucaro could not be reached. Check your connection, proxy and lucaro.apiUrl.');
     case 'malformed-response':
       return vscode.l10n.t('Lucaro sent an answer the extension could not read. Try again; the log has details.');
     case 'cancelled':
       return vscode.l10n.t('The request was cancelled.');
-    default:
-      return vscode.l10n.t('Lucaro answered unexpectedly (HTTP {0}). Try again.', String(error.status ?? ''));
+    case 'unexpected-status':
+      return error.status !== undefined && error.status >= 300 && error.status < 400
+        ? vscode.l10n.t('Lucaro answered with a redirect (HTTP {0}), which the extension does not follow. Check lucaro.apiUrl.', String(error.status))
+        : vscode.l10n.t('Lucaro answered unexpectedly (HTTP {0}). Try again.', String(error.status ?? ''));
   }
+  // A kind added to the core without a sentence here yet: still one sentence, never undefined.
+  return vscode.l10n.t('Something went wrong with Lucaro. The log (Lucaro: Show Log) has details.');
+}
+
+/** A log line's account of a failure: its type, status and request; never a token or a body. */
+export function describeForLog(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  if (!(error instanceof LucaroApiError)) return error.name;
+  const status = error.status === undefined ? '' : ` (HTTP ${error.status})`;
+  const request = error.request ? ` on ${error.request.method} ${error.request.path}` : '';
+  return `${error.name}${status}${request}`;
 }
 
 export function isCancellation(error: unknown): boolean {

@@ -20,7 +20,7 @@ export class OAuthError extends Error {
 export class MalformedTokenResponseError extends Error {
   override readonly name = 'MalformedTokenResponseError';
   constructor(readonly detail: string, readonly status: number) {
-    super(`The Lucaro sign-in server sent an unusable answer (${detail}, HTTP ${status}).`);
+    super(`unusable token response (${detail}, HTTP ${status})`);
   }
 }
 
@@ -28,7 +28,7 @@ export class MalformedTokenResponseError extends Error {
 export class TokenEndpointUnreachableError extends Error {
   override readonly name = 'TokenEndpointUnreachableError';
   constructor(readonly detail: string, options?: { cause?: unknown }) {
-    super(`The Lucaro sign-in server could not be reached (${detail}).`, options);
+    super(`token endpoint could not be reached (${detail})`, options);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * Every failure the API client reports. Messages are written for the user and never hold a
- * token or a response body; the shell switches on `kind` (see `ApiFailure`).
+ * Every failure the API client reports, as data. Messages are short, for developers (logs,
+ * stack traces), and never hold a token or a response body; the sentences users read, with
+ * a next step, live in the shell (`src/ui/error-messages.ts`), which switches on `kind`.
  */
 export type LucaroApiErrorKind =
   | 'unauthorized'
@@ -49,7 +50,7 @@ export class UnauthorizedError extends LucaroApiError {
   override readonly kind = 'unauthorized' as const;
   override readonly name = 'UnauthorizedError';
   constructor(init?: ErrorInit) {
-    super('Lucaro did not accept the sign-in (the token is invalid, expired or revoked). Sign in again.', 401, init);
+    super('HTTP 401: the access token was not accepted', 401, init);
   }
 }
 
@@ -60,8 +61,8 @@ export class InsufficientScopeError extends LucaroApiError {
   constructor(requiredScopes: readonly string[], init?: ErrorInit) {
     super(
       requiredScopes.length > 0
-        ? `The Lucaro token is missing the permission this needs: ${requiredScopes.join(', ')}.`
-        : 'The Lucaro token is not allowed to do this.',
+        ? `HTTP 403 insufficient_scope: needs ${requiredScopes.join(', ')}`
+        : 'HTTP 403: not allowed',
       403,
       init,
     );
@@ -77,8 +78,8 @@ export class RateLimitedError extends LucaroApiError {
   constructor(retryAfterMs: number | undefined, init?: ErrorInit) {
     super(
       retryAfterMs === undefined
-        ? 'The Lucaro API rate limit was reached. Try again later.'
-        : `The Lucaro API rate limit was reached. Try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`,
+        ? 'HTTP 429: rate limited'
+        : `HTTP 429: rate limited, retry after ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s`,
       429,
       init,
     );
@@ -90,7 +91,7 @@ export class NotFoundError extends LucaroApiError {
   override readonly kind = 'not-found' as const;
   override readonly name = 'NotFoundError';
   constructor(init?: ErrorInit) {
-    super('The Lucaro item was not found; it may have been deleted.', 404, init);
+    super('HTTP 404: not found', 404, init);
   }
 }
 
@@ -99,9 +100,7 @@ export class BadRequestError extends LucaroApiError {
   override readonly name = 'BadRequestError';
   constructor(status: number, init?: ErrorInit) {
     super(
-      init?.serverMessage
-        ? `Lucaro rejected the request: ${init.serverMessage}`
-        : 'Lucaro rejected the request as invalid.',
+      init?.serverMessage ? `HTTP ${status}: request rejected: ${init.serverMessage}` : `HTTP ${status}: request rejected`,
       status,
       init,
     );
@@ -112,7 +111,7 @@ export class ServerError extends LucaroApiError {
   override readonly kind = 'server' as const;
   override readonly name = 'ServerError';
   constructor(status: number, init?: ErrorInit) {
-    super(`The Lucaro API had a problem (HTTP ${status}). Try again later.`, status, init);
+    super(`HTTP ${status}: server error`, status, init);
   }
 }
 
@@ -129,8 +128,8 @@ export class NetworkError extends LucaroApiError {
   constructor(origin: string, options: { timeout: boolean; errorCode?: string }, init?: ErrorInit) {
     super(
       options.timeout
-        ? `The Lucaro API at ${origin} did not answer in time.`
-        : `Could not reach the Lucaro API at ${origin}${options.errorCode ? ` (${options.errorCode})` : ''}. Check the network, proxy and lucaro.apiUrl settings.`,
+        ? `no answer in time from ${origin}`
+        : `could not reach ${origin}${options.errorCode ? ` (${options.errorCode})` : ''}`,
       undefined,
       init,
     );
@@ -145,7 +144,7 @@ export class MalformedResponseError extends LucaroApiError {
   /** What was wrong, without the body (for example `data.3.name: expected string`). */
   readonly detail: string;
   constructor(status: number | undefined, detail: string, init?: ErrorInit) {
-    super(`The Lucaro API sent a response the extension could not read (${detail}).`, status, init);
+    super(`unreadable response (${detail})`, status, init);
     this.detail = detail;
   }
 }
@@ -157,8 +156,8 @@ export class UnexpectedStatusError extends LucaroApiError {
   constructor(status: number, init?: ErrorInit) {
     super(
       status >= 300 && status < 400
-        ? `The Lucaro API answered with a redirect (HTTP ${status}), which the extension does not follow. Check the lucaro.apiUrl setting.`
-        : `The Lucaro API answered with unexpected HTTP status ${status}.`,
+        ? `HTTP ${status}: redirect not followed`
+        : `HTTP ${status}: unexpected status`,
       status,
       init,
     );
@@ -169,7 +168,7 @@ export class CancelledError extends LucaroApiError {
   override readonly kind = 'cancelled' as const;
   override readonly name = 'CancelledError';
   constructor(init?: ErrorInit) {
-    super('The Lucaro request was cancelled.', undefined, init);
+    super('cancelled', undefined, init);
   }
 }
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { Agent } from 'undici';
-import { ServerError } from '../../../src/core/http/errors';
-import { CatalogModel } from '../../../src/core/tree/catalog-model';
+import { CancelledError, ServerError } from '../../../src/core/http/errors';
+import { CatalogModel, projectsList, type CatalogFailure } from '../../../src/core/tree/catalog-model';
+import { listRows } from '../../../src/core/tree/list-rows';
 import { startLucaroServer, type LucaroServer } from '../../server/index';
 import { fixedTokens, makeClient } from '../api/fixture';
 
@@ -59,20 +60,20 @@ describe('CatalogModel against the local Lucaro server', () => {
     catalog.dispose();
   });
 
-  test('a failed first page becomes an error state; retry after reset loads it', async () => {
+  test('a failed first page becomes an error state (one error row); Retry loads it', async () => {
     const catalog = model();
     server.failNext(2, 500);
     await catalog.projects.load();
     const failed = catalog.projects.state;
     assert.equal(failed.status, 'error');
     assert.ok(failed.status === 'error' && failed.error instanceof ServerError);
-    catalog.projects.reset();
-    await catalog.projects.load();
+    assert.deepEqual(listRows(failed).map((row) => row.row), ['error']);
+    await catalog.retry(projectsList);
     assert.equal(catalog.projects.state.status, 'loaded');
     catalog.dispose();
   });
 
-  test('a failed first page stays failed: load() does not try again by itself, reset() does', async () => {
+  test('a failed first page stays failed: load() does not try again by itself, Retry does', async () => {
     const catalog = model();
     server.failNext(2, 500);
     await catalog.projects.load();
@@ -82,8 +83,7 @@ describe('CatalogModel against the local Lucaro server', () => {
     await catalog.projects.load();
     assert.equal(server.counters.apiRequests, 2, 'no request beyond the first attempt and its retry');
     assert.equal(catalog.projects.state.status, 'error');
-    catalog.projects.reset();
-    await catalog.projects.load();
+    await catalog.retry(projectsList);
     assert.equal(catalog.projects.state.status, 'loaded');
     assert.equal(server.counters.apiRequests, 3);
     catalog.dispose();
@@ -104,16 +104,83 @@ describe('CatalogModel against the local Lucaro server', () => {
     catalog.dispose();
   });
 
-  test('refresh forgets everything and reloads from the first page', async () => {
+  test('refresh reloads from the first page, showing the last items until it arrives', async () => {
     const catalog = model();
     await catalog.projects.load();
     await catalog.projects.loadMore();
     catalog.refresh();
     const { projects } = catalog;
-    assert.equal(projects.state.status, 'idle');
-    await projects.load();
+    const before = projects.state;
+    assert.ok(before.status === 'loaded' && before.items.length === 120, 'nothing is dropped by Refresh itself');
+    const reloading = projects.load();
+    const during = projects.state;
+    assert.ok(during.status === 'loaded' && during.reloading && during.items.length === 120, 'the old items show while reloading');
+    await reloading;
     const state = catalog.projects.state;
-    assert.equal(state.status === 'loaded' && state.items.length, 100);
+    assert.ok(state.status === 'loaded' && !state.reloading);
+    assert.equal(state.items.length, 100);
+    assert.equal(state.hasMore, true);
+    catalog.dispose();
+  });
+
+  test('a reload that fails keeps the last data with one out-of-date row on top; Retry brings it up to date', async () => {
+    const catalog = model();
+    await catalog.projects.load();
+    const loaded = catalog.projects.state;
+    assert.ok(loaded.status === 'loaded');
+    catalog.refresh();
+    server.failNext(2, 502);
+    await catalog.projects.load();
+    const stale = catalog.projects.state;
+    assert.ok(stale.status === 'loaded', `still loaded, not ${stale.status}`);
+    assert.ok(stale.reloadError instanceof ServerError);
+    assert.deepEqual(stale.items, loaded.items, 'the last data stays');
+    const rows = listRows(stale);
+    assert.equal(rows[0]?.row, 'outOfDate');
+    assert.equal(rows.filter((row) => row.row === 'outOfDate').length, 1, 'one out-of-date row');
+    assert.equal(rows.filter((row) => row.row === 'item').length, 100);
+    assert.equal(rows.filter((row) => row.row === 'error').length, 0, 'no error row replaces the list');
+    // A redraw does not retry by itself.
+    const requests = server.counters.apiRequests;
+    await catalog.projects.load();
+    assert.equal(server.counters.apiRequests, requests);
+    await catalog.retry(projectsList);
+    const fresh = catalog.projects.state;
+    assert.ok(fresh.status === 'loaded' && fresh.reloadError === undefined && fresh.items.length === 100);
+    assert.ok(!listRows(fresh).some((row) => row.row === 'outOfDate'));
+    catalog.dispose();
+  });
+
+  test('every failed page is reported once, with the list it belongs to', async () => {
+    const catalog = model();
+    const failures: CatalogFailure[] = [];
+    catalog.onDidFail((failure) => failures.push(failure));
+    server.failNext(2, 500);
+    await Promise.all([catalog.projects.load(), catalog.projects.load()]);
+    await catalog.projects.load();
+    assert.equal(failures.length, 1);
+    assert.deepEqual(failures[0]?.list, projectsList);
+    await catalog.retry(projectsList);
+    server.failNext(2, 503);
+    await catalog.loadMore(projectsList);
+    assert.equal(failures.length, 2, 'a failed "Load more" is reported too');
+    assert.ok(failures[1]?.error instanceof ServerError);
+    catalog.dispose();
+  });
+
+  test('an aborted lifetime cancels the model\'s requests: they settle as cancelled, nothing is left in flight', async () => {
+    const lifetime = new AbortController();
+    const catalog = new CatalogModel(makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all)), { signal: lifetime.signal });
+    server.configure({ latencyMs: 200 });
+    try {
+      const loading = catalog.projects.load();
+      lifetime.abort();
+      await loading;
+      const state = catalog.projects.state;
+      assert.ok(state.status === 'error' && state.error instanceof CancelledError);
+    } finally {
+      server.configure({ latencyMs: 0 });
+    }
     catalog.dispose();
   });
 

@@ -41,7 +41,7 @@ export function toTreeItem(node: LucaroNode, viewId: string): vscode.TreeItem {
     }
     case 'widget': {
       const item = new vscode.TreeItem(node.widget.title, vscode.TreeItemCollapsibleState.None);
-      item.id = `${viewId}/dashboard/${node.dashboard.id}/widget/${node.widget.id}`;
+      item.id = `${viewId}/dashboard/${node.dashboardId}/widget/${node.widget.id}`;
       item.iconPath = new vscode.ThemeIcon(widgetIcons[node.widget.kind] ?? 'symbol-misc');
       item.description = `${node.widget.metric} · ${node.widget.kind}`;
       item.contextValue = 'widget';
@@ -68,11 +68,15 @@ export function toTreeItem(node: LucaroNode, viewId: string): vscode.TreeItem {
       item.command = { command: 'lucaro.loadMore', title: vscode.l10n.t('Load more'), arguments: [node] };
       return item;
     }
-    case 'error': {
+    case 'error':
+    case 'outOfDate': {
+      const outOfDate = node.kind === 'outOfDate';
       const item = new vscode.TreeItem(describeForUser(node.error), vscode.TreeItemCollapsibleState.None);
-      item.id = `${viewId}/${node.parentId}/error`;
+      item.id = `${viewId}/${node.parentId}/${node.kind}`;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-      item.tooltip = vscode.l10n.t('Click to retry.');
+      item.description = outOfDate ? vscode.l10n.t('Out of date: click to retry') : undefined;
+      item.tooltip = outOfDate ? vscode.l10n.t('The list below is as it was last loaded. Click to retry.') : vscode.l10n.t('Click to retry.');
+      // Both are failures with Retry inline: the menus key on `error`.
       item.contextValue = 'error';
       item.command = { command: 'lucaro.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
       return item;
