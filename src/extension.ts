@@ -22,6 +22,7 @@ import { createHttpDispatcher, lazyHttpDispatcher } from './core/http/dispatcher
 import { SecretRedactor } from './core/log/redact';
 import { SessionManager } from './core/session/session-manager';
 import { SessionStore, sessionsSecretKey } from './core/session/session-store';
+import { confirmTokenWithIdentity } from './core/session/token-confirmation';
 import { outputChannelLogger } from './log/output-channel-logger';
 import { DashboardsTreeProvider } from './views/dashboards-tree-provider';
 import { ProjectsTreeProvider } from './views/projects-tree-provider';
@@ -39,11 +40,17 @@ export function activate(context: vscode.ExtensionContext): void {
   const pending = new PendingAuthorizations(logger);
   const clientSecret = new ClientSecretStore(context.secrets);
   const tokenClient = tokenClientFactory({ clientSecret, dispatcher, logger });
-  const sessions = new SessionManager({ store: new SessionStore(context.secrets), tokenClient, logger, server: currentServer });
+  const sessions = new SessionManager({
+    store: new SessionStore(context.secrets),
+    tokenClient,
+    confirmToken: confirmTokenWithIdentity(dispatcher, logger),
+    logger,
+    server: currentServer,
+  });
   const signInFlow = new SignInFlow({
     extensionId: context.extension.id,
     settings: readLucaroSettings,
-    tokenClient,
+    tokenClient: () => tokenClient(currentServer()),
     fetchIdentity: () => identityFetcher(readLucaroSettings().apiUrl, dispatcher, logger),
     pending,
     redactor,

@@ -1,0 +1,22 @@
+import { fetchIdentity } from '../api/identity';
+import type { HttpDispatcher } from '../http/dispatcher';
+import { LucaroApiError } from '../http/errors';
+import type { Logger } from '../log/logger';
+import type { SessionRecord } from './session-record';
+
+/** What `GET /v2/me` says of a token the API just refused: 'unknown' when it gave no answer. */
+export type TokenVerdict = 'valid' | 'rejected' | 'unknown';
+
+export type ConfirmToken = (record: SessionRecord) => Promise<TokenVerdict>;
+
+/** Asks the API the session is bound to (never the current settings) whether its token still works. */
+export function confirmTokenWithIdentity(dispatcher: HttpDispatcher, logger: Logger, timeoutMs = 10_000): ConfirmToken {
+  return async (record) => {
+    try {
+      await fetchIdentity(record.server.apiUrl, record.accessToken, dispatcher, AbortSignal.timeout(timeoutMs), logger);
+      return 'valid';
+    } catch (error) {
+      return error instanceof LucaroApiError && error.kind === 'unauthorized' ? 'rejected' : 'unknown';
+    }
+  };
+}
