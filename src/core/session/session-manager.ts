@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { OAuthError } from '../auth/oauth-errors';
 import type { TokenClient } from '../auth/token-client';
-import { isExpired, tokenSetFromResponse } from '../auth/token-set';
+import { isExpired } from '../auth/token-set';
 import { Emitter, type Disposable, type Event } from '../events';
 import type { Logger } from '../log/logger';
-import { refreshWithRetries } from './refresh-attempts';
 import { RefreshLeases } from './refresh-lease';
 import { LucaroUnreachableError, SessionEndedError, UnconfirmedRejectionError, UnknownSessionError } from './session-errors';
 import {
@@ -12,25 +10,22 @@ import {
   isSupersededBy,
   newerOf,
   preferNewer,
-  removeIfRefreshTokenIs,
   removeRecord,
   replaceUnlessNewer,
   sameTokens,
   type Mutation,
 } from './session-mutations';
 import { SessionPersistence, type PersistOutcome } from './session-persistence';
+import { isEmptyChange, sessionsChange, type SessionsChange } from './sessions-change';
+import { SessionRefresher } from './session-refresher';
 import { sameServer, type LucaroServerUrls, type SessionRecord } from './session-record';
 import { SecretStorageError } from './secret-store';
 import type { SessionStore, StoredSessions } from './session-store';
-import { defaultSessionTiming, sleep, type SessionTiming } from './session-timing';
+import { defaultSessionTiming, type SessionTiming } from './session-timing';
 import { SingleFlight } from './single-flight';
-import type { ConfirmToken, TokenVerdict } from './token-confirmation';
+import { confirmAfterRefusal, type ConfirmToken } from './token-confirmation';
 
-export interface SessionsChange {
-  readonly added: readonly SessionRecord[];
-  readonly removed: readonly SessionRecord[];
-  readonly changed: readonly SessionRecord[];
-}
+export type { SessionsChange } from './sessions-change';
 
 export interface SessionManagerOptions {
   readonly store: SessionStore;
@@ -67,12 +62,6 @@ export interface UnreadableSessions {
   readonly wholeDocument: boolean;
 }
 
-/** One refresh in progress: which session, and which tokens would do instead of a new pair. */
-interface RefreshContext {
-  readonly sessionId: string;
-  readonly acceptable: (record: SessionRecord) => boolean;
-}
-
 /**
  * The window's view of the signed-in accounts: loads them from secret storage, keeps
  * access tokens fresh (one refresh per session across windows, under a lease), and writes
@@ -88,7 +77,7 @@ export class SessionManager implements Disposable {
   private readonly timing: SessionTiming;
   private readonly disposal = new AbortController();
   private readonly persistence: SessionPersistence;
-  private readonly leases: RefreshLeases;
+  private readonly refresher: SessionRefresher;
   private readonly refreshes = new SingleFlight<SessionRecord>();
   private readonly confirmations = new SingleFlight<string | undefined>();
   private readonly changeEmitter = new Emitter<SessionsChange>();
@@ -115,11 +104,26 @@ export class SessionManager implements Disposable {
       signal: this.disposal.signal,
       onFailure: (error) => this.storageFailed(error),
     });
-    this.leases = new RefreshLeases({
-      secrets: options.store.secrets,
-      owner: options.windowId ?? randomUUID(),
+    this.refresher = new SessionRefresher({
+      host: {
+        held: (sessionId) => this.get(sessionId),
+        stored: (sessionId) => this.readStoredRecord(sessionId),
+        latest: (held) => this.latest(held),
+        adopt: (record) => this.adopt(record),
+        storeRotated: (record) => this.storeRotated(record),
+        end: (record, removal, reason) => this.end(record, removal, reason),
+      },
+      leases: new RefreshLeases({
+        secrets: options.store.secrets,
+        owner: options.windowId ?? randomUUID(),
+        timing: this.timing,
+        logger: options.logger,
+        signal: this.disposal.signal,
+      }),
+      tokenClient: options.tokenClient,
       timing: this.timing,
       logger: options.logger,
+      now: this.now,
       signal: this.disposal.signal,
     });
   }
@@ -226,7 +230,7 @@ export class SessionManager implements Disposable {
   refresh(sessionId: string, options: { rejectedAccessToken?: string } = {}): Promise<SessionRecord> {
     const rejected = options.rejectedAccessToken;
     return this.refreshes.run(sessionId, () =>
-      this.refreshOnce({
+      this.refresher.refresh({
         sessionId,
         acceptable: (record) => record.accessToken !== rejected && !isExpired(record, this.now()),
       }),
@@ -247,16 +251,8 @@ export class SessionManager implements Disposable {
     this.sessions = this.persistence.overlay(preferNewer(stored.records, previous));
     this.learnNew(previous, this.sessions);
     this.reportUnreadable(stored);
-    const nowUsable = this.usable();
-    const before = new Map(previousUsable.map((record) => [record.id, record]));
-    const after = new Map(nowUsable.map((record) => [record.id, record]));
-    const added = nowUsable.filter((record) => !before.has(record.id));
-    const removed = previousUsable.filter((record) => !after.has(record.id));
-    const changed = nowUsable.filter((record) => {
-      const earlier = before.get(record.id);
-      return earlier !== undefined && !sameTokens(earlier, record);
-    });
-    if (added.length || removed.length || changed.length) this.changeEmitter.fire({ added, removed, changed });
+    const change = sessionsChange(previousUsable, this.usable());
+    if (!isEmptyChange(change)) this.changeEmitter.fire(change);
     // Another window could write, so storage may work again for our unwritten changes.
     const retried = await this.persistence.retryPending(() => this.sessions);
     if (retried?.persisted) this.landed(retried);
@@ -271,118 +267,12 @@ export class SessionManager implements Disposable {
     this.secretsEmitter.dispose();
   }
 
-  private async refreshOnce(context: RefreshContext): Promise<SessionRecord> {
-    const current = await this.get(context.sessionId);
-    const latest = await this.latest(current);
-    if (context.acceptable(latest)) return this.adopt(latest);
-    if (!latest.refreshToken) {
-      await this.end(latest, removeRecord(latest.id), 'tokenRejected');
-      throw new SessionEndedError(latest.id, latest.account.label);
-    }
-    let rotatedElsewhere: SessionRecord | undefined;
-    const lease = await this.leases.acquire(context.sessionId, async () => {
-      const stored = await this.latest(latest);
-      if (context.acceptable(stored)) rotatedElsewhere = stored;
-      return rotatedElsewhere !== undefined;
-    });
-    if (lease === 'changed' && rotatedElsewhere) return this.adopt(rotatedElsewhere);
-    let keepLease = false;
-    try {
-      // The previous holder may have stored a new pair just before letting go.
-      const owned = await this.latest(latest);
-      if (context.acceptable(owned)) return this.adopt(owned);
-      const { record, persisted } = await this.redeem(context, owned, 1);
-      // Unwritten tokens: other windows would spend the stale refresh token; let the lease run out instead.
-      keepLease = !persisted;
-      return record;
-    } finally {
-      if (!keepLease) await this.leases.release(context.sessionId);
-    }
-  }
-
-  /** Spends the record's refresh token; the rotated pair is stored before anything uses it. */
-  private async redeem(
-    context: RefreshContext,
-    record: SessionRecord,
-    retriesAfterRotation: number,
-  ): Promise<{ record: SessionRecord; persisted: boolean }> {
-    const refreshToken = record.refreshToken;
-    if (!refreshToken) throw new SessionEndedError(record.id, record.account.label);
-    let answer;
-    try {
-      answer = await refreshWithRetries(this.options.tokenClient(record.server), refreshToken, {
-        timing: this.timing,
-        signal: this.disposal.signal,
-        accountLabel: record.account.label,
-        beforeRetry: () => this.leases.renew(record.id),
-        now: this.now,
-      });
-    } catch (error) {
-      if (!(error instanceof OAuthError && error.isInvalidGrant)) throw error;
-      return this.afterInvalidGrant(context, record, retriesAfterRotation);
-    }
-    const tokens = tokenSetFromResponse(answer.response, answer.sentAt, record.scopes, refreshToken);
-    const refreshed: SessionRecord = {
-      ...record,
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      expiresAt: tokens.expiresAt,
-      receivedAt: tokens.receivedAt,
-      scopes: [...tokens.scopes],
-    };
-    this.learn([refreshed]);
-    const outcome = await this.persist(replaceUnlessNewer(refreshed));
-    this.options.logger.info(`Refreshed the Lucaro session of ${record.account.label}.`);
-    this.changeEmitter.fire({ added: [], removed: [], changed: [refreshed] });
-    return { record: refreshed, persisted: outcome.persisted };
-  }
-
-  /**
-   * The server refused the refresh token. Another window may have spent it a moment ago and
-   * still be writing the new pair: wait for that (bounded), and delete the session only
-   * if the store still holds the rejected token (compare-and-delete).
-   */
-  private async afterInvalidGrant(
-    context: RefreshContext,
-    rejected: SessionRecord,
-    retriesAfterRotation: number,
-  ): Promise<{ record: SessionRecord; persisted: boolean }> {
-    const deadline = Date.now() + this.timing.rotationWaitMs;
-    for (;;) {
-      const stored = await this.readStoredRecord(rejected.id);
-      if (stored?.refreshToken && stored.refreshToken !== rejected.refreshToken) {
-        return this.useRotated(context, stored, retriesAfterRotation);
-      }
-      if (Date.now() >= deadline || this.disposal.signal.aborted) break;
-      await sleep(this.timing.pollMs, this.disposal.signal);
-    }
-    const survivor = await this.end(rejected, removeIfRefreshTokenIs(rejected.id, rejected.refreshToken!), 'refreshRejected');
-    if (survivor) return this.useRotated(context, survivor, retriesAfterRotation);
-    throw new SessionEndedError(rejected.id, rejected.account.label);
-  }
-
-  private async useRotated(
-    context: RefreshContext,
-    rotated: SessionRecord,
-    retriesAfterRotation: number,
-  ): Promise<{ record: SessionRecord; persisted: boolean }> {
-    if (context.acceptable(rotated)) return { record: this.adopt(rotated), persisted: true };
-    if (retriesAfterRotation > 0) return this.redeem(context, rotated, retriesAfterRotation - 1);
-    await this.end(rotated, removeIfRefreshTokenIs(rotated.id, rotated.refreshToken!), 'refreshRejected');
-    throw new SessionEndedError(rotated.id, rotated.account.label);
-  }
-
   /**
    * A 401 with an API token: one refusal is not proof (a proxy, a glitch), so `/v2/me` is
    * asked after a short wait, and once more if it gave no answer.
    */
   private async confirmApiToken(record: SessionRecord): Promise<string | undefined> {
-    let verdict: TokenVerdict = 'unknown';
-    for (const delay of this.timing.confirmDelaysMs) {
-      await sleep(delay, this.disposal.signal);
-      verdict = await this.options.confirmToken(record).catch((): TokenVerdict => 'unknown');
-      if (verdict !== 'unknown') break;
-    }
+    const verdict = await confirmAfterRefusal(record, this.options.confirmToken, this.timing.confirmDelaysMs, this.disposal.signal);
     if (verdict === 'rejected') {
       await this.end(record, removeRecord(record.id), 'tokenRejected');
       return undefined;
@@ -396,6 +286,13 @@ export class SessionManager implements Disposable {
   private async latest(held: SessionRecord): Promise<SessionRecord> {
     const stored = await this.readStoredRecord(held.id);
     return stored ? newerOf(stored, held) : held;
+  }
+
+  private async storeRotated(record: SessionRecord): Promise<boolean> {
+    this.learn([record]);
+    const { persisted } = await this.persist(replaceUnlessNewer(record));
+    this.changeEmitter.fire({ added: [], removed: [], changed: [record] });
+    return persisted;
   }
 
   private adopt(record: SessionRecord): SessionRecord {
