@@ -3,10 +3,11 @@ import type { TokenClient } from '../auth/token-client';
 import { isExpired } from '../auth/token-set';
 import { Emitter, type Disposable, type Event } from '../events';
 import type { Logger } from '../log/logger';
-import { RefreshLeases } from './refresh-lease';
+import { refreshLeaseKeyPrefix, SecretLeases, writeLeaseKeyPrefix } from './secret-lease';
 import { LucaroUnreachableError, SessionEndedError, UnconfirmedRejectionError, UnknownSessionError } from './session-errors';
 import {
   addRecord,
+  isNewer,
   isSupersededBy,
   newerOf,
   preferNewer,
@@ -98,8 +99,19 @@ export class SessionManager implements Disposable {
   constructor(private readonly options: SessionManagerOptions) {
     this.now = options.now ?? Date.now;
     this.timing = { ...defaultSessionTiming, ...options.timing };
+    const owner = options.windowId ?? randomUUID();
+    const leases = (keyPrefix: string, leaseTtlMs: number) =>
+      new SecretLeases({
+        secrets: options.store.secrets,
+        keyPrefix,
+        owner,
+        timing: { ...this.timing, leaseTtlMs },
+        logger: options.logger,
+        signal: this.disposal.signal,
+      });
     this.persistence = new SessionPersistence({
       store: options.store,
+      writeLease: leases(writeLeaseKeyPrefix, this.timing.writeLeaseTtlMs),
       timing: this.timing,
       signal: this.disposal.signal,
       onFailure: (error) => this.storageFailed(error),
@@ -113,13 +125,7 @@ export class SessionManager implements Disposable {
         storeRotated: (record) => this.storeRotated(record),
         end: (record, removal, reason) => this.end(record, removal, reason),
       },
-      leases: new RefreshLeases({
-        secrets: options.store.secrets,
-        owner: options.windowId ?? randomUUID(),
-        timing: this.timing,
-        logger: options.logger,
-        signal: this.disposal.signal,
-      }),
+      leases: leases(refreshLeaseKeyPrefix, this.timing.leaseTtlMs),
       tokenClient: options.tokenClient,
       timing: this.timing,
       logger: options.logger,
@@ -176,7 +182,12 @@ export class SessionManager implements Disposable {
   async getAccessToken(sessionId: string): Promise<string> {
     const record = await this.get(sessionId);
     if (!isExpired(record, this.now())) return record.accessToken;
-    return (await this.refresh(sessionId)).accessToken;
+    // A refresh this call joined late may hand back tokens that expired while it ran.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const refreshed = await this.refresh(sessionId);
+      if (!isExpired(refreshed, this.now())) return refreshed.accessToken;
+    }
+    throw new LucaroUnreachableError('timeout', record.account.label);
   }
 
   /** Records whose tokens are fresh, refreshing the expired ones (a dead refresh token drops the record). */
@@ -253,9 +264,22 @@ export class SessionManager implements Disposable {
     this.reportUnreadable(stored);
     const change = sessionsChange(previousUsable, this.usable());
     if (!isEmptyChange(change)) this.changeEmitter.fire(change);
+    // A window that read before our write landed may have written its stale copy over it: put ours back.
+    for (const record of stored.records) {
+      const held = this.sessions.find((candidate) => candidate.id === record.id);
+      if (held && isNewer(held, record)) await this.persist(replaceUnlessNewer(held)).catch(() => undefined);
+    }
     // Another window could write, so storage may work again for our unwritten changes.
-    const retried = await this.persistence.retryPending(() => this.sessions);
+    const retried = await this.persistence.retryPending(() => this.sessions).catch(() => undefined);
     if (retried?.persisted) this.landed(retried);
+  }
+
+  /**
+   * Settles once every change this window made so far is written, or has failed (then it
+   * is reported and kept in memory). Rotated tokens are stored in the background.
+   */
+  whenWritten(): Promise<void> {
+    return this.persistence.idle();
   }
 
   dispose(): void {
@@ -288,16 +312,18 @@ export class SessionManager implements Disposable {
     return stored ? newerOf(stored, held) : held;
   }
 
+  /** Never rejects: a failure is reported and the pair stays pending in memory. */
   private async storeRotated(record: SessionRecord): Promise<boolean> {
-    this.learn([record]);
-    const { persisted } = await this.persist(replaceUnlessNewer(record));
-    this.changeEmitter.fire({ added: [], removed: [], changed: [record] });
-    return persisted;
+    try {
+      return (await this.persist(replaceUnlessNewer(record))).persisted;
+    } catch {
+      return false;
+    }
   }
 
   private adopt(record: SessionRecord): SessionRecord {
     const previous = this.sessions.find((session) => session.id === record.id);
-    if (previous && sameTokens(previous, record)) return previous;
+    if (previous && (sameTokens(previous, record) || isNewer(previous, record))) return previous;
     this.sessions = this.sessions.map((existing) => (existing.id === record.id ? record : existing));
     this.learn([record]);
     this.changeEmitter.fire({ added: [], removed: [], changed: [record] });

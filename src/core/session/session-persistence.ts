@@ -1,3 +1,4 @@
+import type { SecretLeases } from './secret-lease';
 import { SecretStorageError } from './secret-store';
 import type { Mutation } from './session-mutations';
 import type { SessionRecord } from './session-record';
@@ -12,6 +13,11 @@ export interface PersistOutcome {
 
 export interface SessionPersistenceOptions {
   readonly store: SessionStore;
+  /**
+   * Held around each read-change-write, so two windows writing at once (each a different
+   * session) do not overwrite each other's change with what they read before it landed.
+   */
+  readonly writeLease: SecretLeases;
   readonly timing: Pick<SessionTiming, 'writeRetryDelaysMs'>;
   readonly signal: AbortSignal;
   readonly onFailure: (error: SecretStorageError) => void;
@@ -23,6 +29,8 @@ export interface SessionPersistenceOptions {
  * stays pending: it is replayed over every later read of the store, so the stale stored
  * record never wins over it, and it goes out with the next write that succeeds.
  */
+const documentLease = 'sessions';
+
 export class SessionPersistence {
   private queue: Promise<unknown> = Promise.resolve();
   private pending: Mutation[] = [];
@@ -48,6 +56,15 @@ export class SessionPersistence {
     return this.enqueue(held);
   }
 
+  /** Settles once every write queued so far has landed or failed. */
+  async idle(): Promise<void> {
+    let queued: Promise<unknown>;
+    do {
+      queued = this.queue;
+      await queued;
+    } while (queued !== this.queue);
+  }
+
   /** Writes pending changes, if any (storage may work again). */
   retryPending(held: () => readonly SessionRecord[]): Promise<PersistOutcome | undefined> {
     if (!this.hasPending) return Promise.resolve(undefined);
@@ -65,27 +82,32 @@ export class SessionPersistence {
     let failure: unknown;
     for (let attempt = 0; attempt <= delays.length; attempt++) {
       if (attempt > 0) await sleep(withJitter(delays[attempt - 1]!), this.options.signal);
-      if (this.options.signal.aborted) return { records: this.overlay(held()), persisted: false };
-      let basis: StoredSessions;
       try {
-        basis = await this.options.store.read();
-      } catch (error) {
-        failure = error;
-        continue;
+        await this.options.writeLease.acquire(documentLease);
+      } catch {
+        // Only a window going away stops waiting for the lease: nothing to report then.
+        return { records: this.overlay(held()), persisted: false };
       }
-      const batch = this.pending.length;
-      const records = this.overlay(basis.records);
       try {
-        await this.options.store.write(records, basis);
-        // Changes queued while this write was on its way are not in it: they stay pending.
-        this.pending = this.pending.slice(batch);
-        return { records: this.overlay(records), persisted: true };
+        return await this.readChangeWrite();
       } catch (error) {
         failure = error;
         if (error instanceof UnreadableSessionsDocumentError) break;
+      } finally {
+        void this.options.writeLease.release(documentLease);
       }
     }
     this.options.onFailure(failure instanceof SecretStorageError ? failure : new SecretStorageError('write', { cause: failure }));
     return { records: this.overlay(held()), persisted: false };
+  }
+
+  private async readChangeWrite(): Promise<PersistOutcome> {
+    const basis: StoredSessions = await this.options.store.read();
+    const batch = this.pending.length;
+    const records = this.overlay(basis.records);
+    await this.options.store.write(records, basis);
+    // Changes queued while this write was on its way are not in it: they stay pending.
+    this.pending = this.pending.slice(batch);
+    return { records: this.overlay(records), persisted: true };
   }
 }

@@ -3,7 +3,7 @@ import type { TokenClient } from '../auth/token-client';
 import { tokenSetFromResponse } from '../auth/token-set';
 import type { Logger } from '../log/logger';
 import { refreshWithRetries } from './refresh-attempts';
-import type { RefreshLeases } from './refresh-lease';
+import type { SecretLeases } from './secret-lease';
 import { SessionEndedError } from './session-errors';
 import { removeIfRefreshTokenIs, removeRecord, type Mutation } from './session-mutations';
 import type { LucaroServerUrls, SessionRecord } from './session-record';
@@ -17,7 +17,7 @@ export interface RefreshHost {
   stored(sessionId: string): Promise<SessionRecord | undefined>;
   /** The newer of `held` and the stored record. */
   latest(held: SessionRecord): Promise<SessionRecord>;
-  /** Makes another window's tokens this window's. */
+  /** Makes tokens (another window's, or a pair just issued) this window's. */
   adopt(record: SessionRecord): SessionRecord;
   /** Stores a rotated pair (unless a newer one is there); false when the write failed. */
   storeRotated(record: SessionRecord): Promise<boolean>;
@@ -27,7 +27,8 @@ export interface RefreshHost {
 
 export interface SessionRefresherOptions {
   readonly host: RefreshHost;
-  readonly leases: RefreshLeases;
+  /** Keyed by session id. */
+  readonly leases: SecretLeases;
   readonly tokenClient: (server: LucaroServerUrls) => TokenClient;
   readonly timing: SessionTiming;
   readonly logger: Logger;
@@ -41,7 +42,11 @@ export interface RefreshRequest {
   readonly acceptable: (record: SessionRecord) => boolean;
 }
 
-type Refreshed = { readonly record: SessionRecord; readonly persisted: boolean };
+interface Refreshed {
+  readonly record: SessionRecord;
+  /** Settles when the new pair is stored (true) or could not be (false). */
+  readonly stored: Promise<boolean>;
+}
 
 /**
  * Rotation-safe refresh across windows: reads what other windows stored first, takes the
@@ -67,21 +72,25 @@ export class SessionRefresher {
       return rotatedElsewhere !== undefined;
     });
     if (lease === 'changed' && rotatedElsewhere) return host.adopt(rotatedElsewhere);
-    let keepLease = false;
+    let stored: Promise<boolean> = Promise.resolve(true);
     try {
       // The previous holder may have stored a new pair just before letting go.
       const owned = await host.latest(latest);
       if (request.acceptable(owned)) return host.adopt(owned);
-      const { record, persisted } = await this.redeem(request, owned, 1);
-      // Unwritten tokens: other windows would spend the stale refresh token; let the lease run out instead.
-      keepLease = !persisted;
-      return record;
+      const refreshed = await this.redeem(request, owned, 1);
+      stored = refreshed.stored;
+      return refreshed.record;
     } finally {
-      if (!keepLease) await leases.release(request.sessionId);
+      // Held until the new pair is stored, so other windows wait for it rather than spend the
+      // old refresh token; if it cannot be stored, the lease runs out instead.
+      void stored.then((persisted) => (persisted ? leases.release(request.sessionId) : undefined));
     }
   }
 
-  /** Spends the record's refresh token; the rotated pair is stored before anything uses it. */
+  /**
+   * Spends the record's refresh token. The new pair is this window's at once (a 1-second
+   * token must not wait for a slow keychain) and is stored meanwhile, under the lease.
+   */
   private async redeem(request: RefreshRequest, record: SessionRecord, retriesAfterRotation: number): Promise<Refreshed> {
     const refreshToken = record.refreshToken;
     if (!refreshToken) throw new SessionEndedError(record.id, record.account.label);
@@ -107,9 +116,8 @@ export class SessionRefresher {
       receivedAt: tokens.receivedAt,
       scopes: [...tokens.scopes],
     };
-    const persisted = await this.options.host.storeRotated(refreshed);
     this.options.logger.info(`Refreshed the Lucaro session of ${record.account.label}.`);
-    return { record: refreshed, persisted };
+    return { record: this.options.host.adopt(refreshed), stored: this.options.host.storeRotated(refreshed) };
   }
 
   /**
@@ -134,7 +142,7 @@ export class SessionRefresher {
   }
 
   private async useRotated(request: RefreshRequest, rotated: SessionRecord, retriesAfterRotation: number): Promise<Refreshed> {
-    if (request.acceptable(rotated)) return { record: this.options.host.adopt(rotated), persisted: true };
+    if (request.acceptable(rotated)) return { record: this.options.host.adopt(rotated), stored: Promise.resolve(true) };
     if (retriesAfterRotation > 0) return this.redeem(request, rotated, retriesAfterRotation - 1);
     await this.options.host.end(rotated, removeIfRefreshTokenIs(rotated.id, rotated.refreshToken!), 'refreshRejected');
     throw new SessionEndedError(rotated.id, rotated.account.label);

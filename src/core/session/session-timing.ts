@@ -2,6 +2,8 @@
 export interface SessionTiming {
   /** How long a refresh lease holds when its owner does not release it (a closed window). */
   readonly leaseTtlMs: number;
+  /** How long the lease on rewriting the sessions document holds when its owner does not release it. */
+  readonly writeLeaseTtlMs: number;
   /** Least wait between writing a lease and reading it back to see who won. */
   readonly leaseSettleMs: number;
   /** How often a window waiting for another window's refresh looks at the store. */
@@ -20,6 +22,7 @@ export interface SessionTiming {
 
 export const defaultSessionTiming: SessionTiming = {
   leaseTtlMs: 20_000,
+  writeLeaseTtlMs: 5_000,
   leaseSettleMs: 20,
   pollMs: 150,
   rotationWaitMs: 2_000,

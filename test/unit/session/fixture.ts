@@ -63,7 +63,10 @@ export function useSessionFixture(storeOptions: FaultySecretStoreOptions = {}): 
       return manager;
     },
     async signedIn(manager, grant = scopes) {
-      return manager.add(await signInThroughConsent(fixture.server, fixture.dispatcher, { scopes, grant }));
+      const record = await manager.add(await signInThroughConsent(fixture.server, fixture.dispatcher, { scopes, grant }));
+      // The sign-in ran on the real clock; the test clock must not run behind it.
+      fixture.clock.now = Math.max(fixture.clock.now, record.receivedAt ?? 0);
+      return record;
     },
     apiTokenSession(token) {
       return {

@@ -33,6 +33,7 @@ describe('SessionManager against the local Lucaro server', () => {
       assert.equal(await manager.getAccessToken(first.id), first.accessToken);
       await new Promise((resolve) => setTimeout(resolve, 1600));
       const token = await manager.getAccessToken(first.id);
+      await manager.whenWritten();
       assert.notEqual(token, first.accessToken);
       assert.equal(fixture.server.counters.tokenRequests.refresh_token, 1);
       assert.equal(fixture.server.isTokenActive(first.refreshToken!), false, 'the spent refresh token is dead');
@@ -224,11 +225,13 @@ describe('SessionManager against the local Lucaro server', () => {
 
       expire(record);
       const refreshedInA = await windowA.getAccessToken(record.id);
+      await windowA.whenWritten();
       await windowB.reloadFromStore();
       assert.ok(learned.includes(refreshedInA), 'reloaded');
 
       fixture.clock.now += 7200_000;
       const refreshedInB = await windowB.getAccessToken(added.id);
+      await windowB.whenWritten();
       assert.ok(learned.includes(refreshedInB), 'refreshed');
       const [stored] = (await windowB.list()).filter((session) => session.id === added.id);
       assert.ok(learned.includes(stored!.refreshToken!), 'the rotated refresh token too');

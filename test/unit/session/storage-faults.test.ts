@@ -21,6 +21,7 @@ describe('secret storage that fails (hole 3: rotation writes)', () => {
     fixture.secrets.failNextWrites(2, sessionsSecretKey);
     const token = await manager.getAccessToken(record.id);
     assert.notEqual(token, record.accessToken);
+    await manager.whenWritten();
     assert.equal(storedDocument(fixture.secrets.values).sessions[0]!.accessToken, token, 'the retry stored the new pair');
     assert.deepEqual(failures, []);
   });
@@ -37,6 +38,7 @@ describe('secret storage that fails (hole 3: rotation writes)', () => {
     fixture.secrets.failWrites = true;
     const rotated = await manager.getAccessToken(record.id);
     assert.notEqual(rotated, record.accessToken);
+    await manager.whenWritten();
     assert.ok(failures.length >= 1, 'the failed write is reported');
     assert.equal(storedDocument(fixture.secrets.values).sessions[0]!.refreshToken, record.refreshToken, 'the store still holds the spent pair');
 
@@ -48,6 +50,7 @@ describe('secret storage that fails (hole 3: rotation writes)', () => {
     fixture.secrets.failWrites = false;
     fixture.clock.now += 3600_000;
     const next = await manager.getAccessToken(record.id);
+    await manager.whenWritten();
     assert.notEqual(next, rotated);
     assert.deepEqual(ended, [], 'the session never ended');
     assert.equal(fixture.server.counters.refreshTokenReuse, 0, 'the stale refresh token was never presented');
@@ -60,6 +63,7 @@ describe('secret storage that fails (hole 3: rotation writes)', () => {
     fixture.expire(record);
     fixture.secrets.failWrites = true;
     const rotated = await manager.getAccessToken(record.id);
+    await manager.whenWritten();
     fixture.secrets.failWrites = false;
     await manager.reloadFromStore();
     assert.equal(storedDocument(fixture.secrets.values).sessions[0]!.accessToken, rotated);
@@ -107,6 +111,7 @@ describe('stored documents this version cannot read (hole 4)', () => {
 
     fixture.expire(record);
     await fresh.getAccessToken(record.id);
+    await fresh.whenWritten();
     assert.deepEqual(storedDocument(fixture.secrets.values).sessions.at(-1), broken, 'kept after a refresh');
     await fresh.remove(record.id);
     assert.deepEqual(storedDocument(fixture.secrets.values).sessions, [broken], 'kept after the last sign-out');

@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { silentLogger } from '../../../src/core/log/logger';
-import { parseLease, RefreshLeases } from '../../../src/core/session/refresh-lease';
+import { parseLease, refreshLeaseKeyPrefix, SecretLeases } from '../../../src/core/session/secret-lease';
 import { FaultySecretStore } from '../../support/faulty-secret-store';
 
 const timing = { leaseTtlMs: 300, leaseSettleMs: 5, pollMs: 10 };
 
-function leases(secrets: FaultySecretStore, owner: string, signal = new AbortController().signal): RefreshLeases {
-  return new RefreshLeases({ secrets, owner, timing, logger: silentLogger, signal });
+function leases(secrets: FaultySecretStore, owner: string, signal = new AbortController().signal): SecretLeases {
+  return new SecretLeases({ secrets, keyPrefix: refreshLeaseKeyPrefix, owner, timing, logger: silentLogger, signal });
 }
 
-describe('refresh leases', () => {
+describe('leases in secret storage', () => {
   test('property: any stored text parses to a well-formed lease or to nothing, never throws', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json(), fc.record({ owner: fc.string(), expiresAt: fc.oneof(fc.double(), fc.string()) }).map((value) => JSON.stringify(value))), (text) => {
