@@ -2,7 +2,7 @@
  * The two-window soak: two SessionManagers over one fault-free but slow secret store
  * (0-50 ms a call), access tokens of 1-2 s at the local Lucaro server, rotation on, several
  * seeds, thousands of operations. Asserts 0 lost sessions, 0 refresh-token reuse at the
- * server and 0 API requests with an expired token. `npm run soak [-- --seeds 1,2,3 --ops 600]`.
+ * server and 0 API requests with an expired token. `npm run soak [-- --seeds 1,2,3,4 --ops 45]` (ops per worker).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ import { FaultySecretStore } from '../support/faulty-secret-store';
 import { signInThroughConsent, tokenClientFor } from '../support/oauth-session';
 
 const windowCount = 2;
-const workersPerWindow = 6;
+const workersPerWindow = 8;
 
 interface SeedResult {
   seed: number;
@@ -162,7 +162,7 @@ async function countLost(windows: SoakWindow[], signedIn: SessionRecord[], secre
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3,4' }, ops: { type: 'string', default: '400' } } });
+  const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3,4' }, ops: { type: 'string', default: '45' } } });
   const seeds = values.seeds.split(',').map(Number);
   const operationsPerWorker = Number(values.ops);
   const results: SeedResult[] = [];

@@ -90,18 +90,32 @@ export class SecretLeases {
    * `acquire` of the same lease does, so the deletion never removes a newer lease of ours.
    */
   release(name: string): Promise<void> {
-    const holds = (this.holds.get(name) ?? 1) - 1;
-    if (holds > 0) {
-      this.holds.set(name, holds);
-      return Promise.resolve();
-    }
-    this.holds.delete(name);
-    this.writtenUntil.delete(name);
+    if (!this.drop(name)) return Promise.resolve();
     const releasing = this.deleteIfOurs(name).finally(() => {
       if (this.releasing.get(name) === releasing) this.releasing.delete(name);
     });
     this.releasing.set(name, releasing);
     return releasing;
+  }
+
+  /**
+   * Ends this window's work under the lease but leaves the stored lease to run out, so
+   * other windows keep waiting a while (for tokens we could not store, say).
+   */
+  abandon(name: string): void {
+    this.drop(name);
+  }
+
+  /** True when that was this window's last work under the lease. */
+  private drop(name: string): boolean {
+    const holds = (this.holds.get(name) ?? 1) - 1;
+    if (holds > 0) {
+      this.holds.set(name, holds);
+      return false;
+    }
+    this.holds.delete(name);
+    this.writtenUntil.delete(name);
+    return true;
   }
 
   private hold(name: string): 'owned' {

@@ -250,8 +250,9 @@ export class SessionManager implements Disposable {
 
   /**
    * Another window changed the stored sessions: adopt its view and report the difference.
-   * Writes nothing of its own, so two windows never echo each other; only changes this
-   * window could not write before are tried again. Never rejects: a failed read is reported.
+   * Writes only what this window holds newer than the store (a write of ours that another
+   * window overwrote from an older read, or one that failed before), so two windows never
+   * echo each other. Never rejects: a failed read is reported.
    */
   async reloadFromStore(): Promise<void> {
     if (!this.loading || !(await this.loaded())) return;

@@ -83,7 +83,7 @@ export class SessionRefresher {
     } finally {
       // Held until the new pair is stored, so other windows wait for it rather than spend the
       // old refresh token; if it cannot be stored, the lease runs out instead.
-      void stored.then((persisted) => (persisted ? leases.release(request.sessionId) : undefined));
+      void stored.then((persisted) => (persisted ? leases.release(request.sessionId) : leases.abandon(request.sessionId)));
     }
   }
 

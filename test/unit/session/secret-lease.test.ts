@@ -70,4 +70,19 @@ describe('leases in secret storage', () => {
     secrets.failWrites = true;
     assert.equal(await leases(secrets, 'window-a').acquire('s1', () => Promise.resolve(false)), 'owned');
   });
+
+  test('work of one window under one lease nests: the lease goes with the last release, an abandoned one runs out', async () => {
+    const secrets = new FaultySecretStore();
+    const windowA = leases(secrets, 'window-a');
+    await windowA.acquire('s1');
+    await windowA.acquire('s1');
+    await windowA.release('s1');
+    assert.ok(secrets.values.has(refreshLeaseKeyPrefix + 's1'), 'still held by the outer work');
+    await windowA.release('s1');
+    assert.equal(secrets.values.has(refreshLeaseKeyPrefix + 's1'), false);
+    await windowA.acquire('s1');
+    windowA.abandon('s1');
+    assert.ok(secrets.values.has(refreshLeaseKeyPrefix + 's1'), 'left to run out');
+    assert.equal(await leases(secrets, 'window-b').acquire('s1'), 'owned', 'taken over once it ran out');
+  });
 });
