@@ -7,6 +7,7 @@ import { SessionManager } from '../src/core/session/session-manager';
 import type { SessionRecord } from '../src/core/session/session-record';
 import { SessionStore } from '../src/core/session/session-store';
 import { sessionTokenSource } from '../src/core/session/session-token-source';
+import { confirmTokenWithIdentity } from '../src/core/session/token-confirmation';
 import { CatalogModel } from '../src/core/tree/catalog-model';
 import type { LucaroServer } from '../test/server/index';
 import { MemorySecretStore } from '../test/support/memory-secret-store';
@@ -176,6 +177,7 @@ async function signIn(server: LucaroServer, secrets: MemorySecretStore, authDisp
     new SessionManager({
       store: new SessionStore(secrets),
       tokenClient: () => tokenClientFor(server.authUrl, authDispatcher),
+      confirmToken: confirmTokenWithIdentity(authDispatcher, silentLogger),
       logger: silentLogger,
       server: () => ({ apiUrl: server.apiUrl, authUrl: server.authUrl }),
     });

@@ -22,6 +22,7 @@ import { createHttpDispatcher, lazyHttpDispatcher } from './core/http/dispatcher
 import { SecretRedactor } from './core/log/redact';
 import { SessionManager } from './core/session/session-manager';
 import { SessionStore, sessionsSecretKey } from './core/session/session-store';
+import { confirmTokenWithIdentity } from './core/session/token-confirmation';
 import { FailureChannel } from './failures/failure-channel';
 import { ScopeStepUp } from './failures/scope-step-up';
 import { outputChannelLogger } from './log/output-channel-logger';
@@ -39,18 +40,19 @@ export function activate(context: vscode.ExtensionContext): void {
   const dispatcher = lazyHttpDispatcher(() => createHttpDispatcher(readProxySettings()));
   const pending = new PendingAuthorizations(logger);
   const clientSecret = new ClientSecretStore(context.secrets, redactor);
-  const tokenClient = tokenClientFactory({ clientSecret, dispatcher, logger });
   const settings = new LucaroSettingsSource();
+  const tokenClient = tokenClientFactory({ clientSecret, dispatcher, logger, clientId: () => settings.clientId() });
   const sessions = new SessionManager({
     store: new SessionStore(context.secrets),
     tokenClient,
+    confirmToken: confirmTokenWithIdentity(dispatcher, logger),
     logger,
     server: settings.server,
   });
   const signInFlow = new SignInFlow({
     extensionId: context.extension.id,
     settings: () => settings.settings(),
-    tokenClient,
+    tokenClient: () => tokenClient(settings.server()),
     fetchIdentity: () => identityFetcher(settings.settings().apiUrl, dispatcher, logger),
     pending,
     redactor,
@@ -96,13 +98,7 @@ export function activate(context: vscode.ExtensionContext): void {
     context.secrets.onDidChange((event) => {
       if (event.key === sessionsSecretKey) void sessions.reloadFromStore();
     }),
-    // TEMPORARY until SessionManager.onDidLearnSecrets (H2) is merged: then pass `sessions` itself.
-    rememberSessionSecrets(redactor, {
-      onDidLearnSecrets: (listener) =>
-        sessions.onDidChangeSessions(({ added, changed }) =>
-          listener([...added, ...changed].flatMap((record) => [record.accessToken, record.refreshToken ?? ''])),
-        ),
-    }),
+    rememberSessionSecrets(redactor, sessions),
     ...registerViews(projectsTree, dashboardsTree, activeProject),
     ...registerCommands(
       createCommandTable({

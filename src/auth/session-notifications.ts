@@ -14,9 +14,9 @@ export class SessionNotifications extends DisposableOwner {
   constructor(sessions: SessionManager) {
     super();
     this._register(
-      sessions.onDidDropUnreadableSessions((count) => {
+      sessions.onDidFindUnreadableSessions(() => {
         void vscode.window.showWarningMessage(
-          vscode.l10n.t('{0} stored Lucaro sign-in(s) could not be read and were removed. Sign in again to restore them.', count),
+          vscode.l10n.t('Some stored Lucaro sign-ins were saved by another version and cannot be read by this one. They are kept as they are.'),
         );
       }),
     );

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DisposableOwner } from '../core/disposable';
 import type { LucaroServerUrls } from '../core/session/session-record';
 import {
+  defaultClientId,
   parseLucaroSettings,
   type LucaroSettings,
   type RawLucaroSettings,
@@ -46,19 +47,17 @@ export class LucaroSettingsSource extends DisposableOwner {
   /** The Lucaro the settings point at; a function to hand to the session manager as it is. */
   readonly server = (): LucaroServerUrls => this.snapshot.server;
 
+  /** The client id the settings name, or the default one while they are invalid (sign-out must still revoke). */
+  clientId(): string {
+    return this.snapshot.valid ? this.snapshot.settings.clientId : defaultClientId;
+  }
+
   /** The valid settings; throws the `InvalidServiceUrlError` that makes them unusable. */
   settings(): LucaroSettings {
     const snapshot = this.snapshot;
     if (!snapshot.valid) throw snapshot.error;
     return snapshot.settings;
   }
-}
-
-/** For callers without the source (the token client factory): one read, validated. Throws `InvalidServiceUrlError`. */
-export function readLucaroSettings(): LucaroSettings {
-  const snapshot = readSnapshot();
-  if (!snapshot.valid) throw snapshot.error;
-  return snapshot.settings;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '../core/auth/oauth-errors';
 import { ForeignOriginError, LucaroApiError, type ApiFailure } from '../core/http/errors';
 import { SecretStorageError } from '../core/session/secret-store';
-import { SessionEndedError } from '../core/session/session-errors';
+import { LucaroUnreachableError, SessionEndedError, UnconfirmedRejectionError } from '../core/session/session-errors';
 import { InvalidServiceUrlError } from '../core/settings/service-url';
 
 /**
@@ -52,6 +52,12 @@ export function describeForUser(error: unknown): string {
   }
   if (error instanceof SessionEndedError) {
     return vscode.l10n.t('Your Lucaro session for {0} has ended. Sign in again.', error.accountLabel);
+  }
+  if (error instanceof LucaroUnreachableError) {
+    return vscode.l10n.t('Lucaro cannot be reached right now; you are still signed in. Check your connection and try again.');
+  }
+  if (error instanceof UnconfirmedRejectionError) {
+    return vscode.l10n.t('Lucaro refused this request, but your API token is still valid, so you are still signed in. Try again.');
   }
   if (error instanceof SecretStorageError) {
     return vscode.l10n.t(

@@ -100,6 +100,7 @@ export function createAuthApp({ model, store, counters, runtime, tokenFaults }: 
     const body = formBody(req.body);
     const grantType = body['grant_type'];
     if (grantType === 'authorization_code' || grantType === 'refresh_token') counters.tokenRequests[grantType] += 1;
+    if (grantType === 'refresh_token' && store.isSpentRefreshToken(String(body['refresh_token'] ?? ''))) counters.refreshTokenReuse += 1;
     store.remember('codeVerifiers', body['code_verifier']);
     store.remember('clientSecrets', body['client_secret']);
 

@@ -4,6 +4,11 @@ export interface ServerCounters {
    * `failed` counts the ones answered with an error, whatever the grant type.
    */
   tokenRequests: { authorization_code: number; refresh_token: number; failed: number };
+  /**
+   * Refresh requests presenting a refresh token that was already rotated out or revoked:
+   * what a server with reuse detection would answer by revoking the whole grant.
+   */
+  refreshTokenReuse: number;
   /** POST /oauth/revoke calls. */
   revocations: number;
   /** Every /v2 request. */
@@ -22,6 +27,7 @@ export interface ServerCounters {
 export function createCounters(): ServerCounters {
   return {
     tokenRequests: { authorization_code: 0, refresh_token: 0, failed: 0 },
+    refreshTokenReuse: 0,
     revocations: 0,
     apiRequests: 0,
     expiredTokenRequests: 0,
@@ -37,6 +43,7 @@ export function resetCounters(counters: ServerCounters): void {
   const fresh = createCounters();
   Object.assign(counters.tokenRequests, fresh.tokenRequests);
   for (const key of Object.keys(counters.requestsByPath)) delete counters.requestsByPath[key];
+  counters.refreshTokenReuse = 0;
   counters.revocations = 0;
   counters.apiRequests = 0;
   counters.expiredTokenRequests = 0;

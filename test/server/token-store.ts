@@ -134,6 +134,11 @@ export class TokenStore {
     return record;
   }
 
+  /** A refresh token this server issued that is dead now (rotated out, revoked or expired). */
+  isSpentRefreshToken(token: string): boolean {
+    return this.refreshTokens.has(token) && this.liveRefreshToken(token) === undefined;
+  }
+
   /** Marks a refresh token dead; true if it was alive (the library's rotation needs that answer). */
   retireRefreshToken(token: string): boolean {
     const record = this.liveRefreshToken(token);

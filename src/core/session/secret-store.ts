@@ -7,7 +7,7 @@ export interface SecretStore {
 
 /** Reading or writing secret storage failed: not the same thing as "signed out". */
 export class SecretStorageError extends Error {
-  override readonly name = 'SecretStorageError';
+  override readonly name: string = 'SecretStorageError';
   constructor(readonly operation: 'read' | 'write', options?: { cause?: unknown }) {
     super(`The editor's secret storage could not ${operation} Lucaro sessions.`, options);
   }

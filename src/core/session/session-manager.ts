@@ -1,23 +1,42 @@
-import { OAuthError } from '../auth/oauth-errors';
+import { randomUUID } from 'node:crypto';
 import type { TokenClient } from '../auth/token-client';
-import { isExpired, tokenSetFromResponse } from '../auth/token-set';
-import { Emitter, type Disposable } from '../events';
+import { isExpired } from '../auth/token-set';
+import { Emitter, type Disposable, type Event } from '../events';
 import type { Logger } from '../log/logger';
-import { SessionEndedError, UnknownSessionError } from './session-errors';
+import { refreshLeaseKeyPrefix, SecretLeases, writeLeaseKeyPrefix } from './secret-lease';
+import { LucaroUnreachableError, SessionEndedError, UnconfirmedRejectionError, UnknownSessionError } from './session-errors';
+import {
+  addRecord,
+  isNewer,
+  isSupersededBy,
+  newerOf,
+  preferNewer,
+  removeRecord,
+  replaceUnlessNewer,
+  sameTokens,
+  type Mutation,
+} from './session-mutations';
+import { SessionPersistence, type PersistOutcome } from './session-persistence';
+import { isEmptyChange, sessionsChange, type SessionsChange } from './sessions-change';
+import { SessionRefresher } from './session-refresher';
 import { sameServer, type LucaroServerUrls, type SessionRecord } from './session-record';
 import { SecretStorageError } from './secret-store';
-import type { SessionStore } from './session-store';
+import type { SessionStore, StoredSessions } from './session-store';
+import { defaultSessionTiming, type SessionTiming } from './session-timing';
+import { SingleFlight } from './single-flight';
+import { confirmAfterRefusal, type ConfirmToken } from './token-confirmation';
 
-export interface SessionsChange {
-  readonly added: readonly SessionRecord[];
-  readonly removed: readonly SessionRecord[];
-  readonly changed: readonly SessionRecord[];
-}
+export type { SessionsChange } from './sessions-change';
 
 export interface SessionManagerOptions {
   readonly store: SessionStore;
-  /** A getter: the settings behind the token client may change while the manager lives. */
-  readonly tokenClient: () => TokenClient;
+  /**
+   * The token and revocation endpoints of `server`: always the server the session is bound
+   * to, never the current settings (which may have changed while a refresh was on its way).
+   */
+  readonly tokenClient: (server: LucaroServerUrls) => TokenClient;
+  /** `GET /v2/me` with an API token the API just refused: is it really dead? */
+  readonly confirmToken: ConfirmToken;
   readonly logger: Logger;
   /**
    * The Lucaro the settings point at now. Only sessions issued there are listed, used or
@@ -25,6 +44,9 @@ export interface SessionManagerOptions {
    */
   readonly server: () => LucaroServerUrls;
   readonly now?: () => number;
+  readonly timing?: Partial<SessionTiming>;
+  /** Names this window in refresh leases; random by default. */
+  readonly windowId?: string;
 }
 
 /** Why a session was removed without the user asking: the shell tells the user once. */
@@ -33,33 +55,83 @@ export interface SessionEnded {
   readonly reason: 'refreshRejected' | 'tokenRejected';
 }
 
-type Mutation = (records: SessionRecord[]) => SessionRecord[];
+/** Stored sessions this version cannot read: kept as they are, never rewritten. */
+export interface UnreadableSessions {
+  /** Entries of a readable document that could not be read. */
+  readonly entries: number;
+  /** The whole document could not be read: this window keeps its sessions in memory only. */
+  readonly wholeDocument: boolean;
+}
 
 /**
  * The window's view of the signed-in accounts: loads them from secret storage, keeps
- * access tokens fresh (one refresh in flight per session), and writes every change back.
- * Editor-free: the authentication provider adapts it to `vscode.AuthenticationProvider`.
+ * access tokens fresh (one refresh per session across windows, under a lease), and writes
+ * every change back, retrying. Editor-free: the authentication provider adapts it to
+ * `vscode.AuthenticationProvider`.
  */
 export class SessionManager implements Disposable {
   private sessions: SessionRecord[] = [];
   private loading: Promise<void> | undefined;
-  private writes: Promise<unknown> = Promise.resolve();
-  private readonly refreshes = new Map<string, Promise<SessionRecord>>();
+  /** Bumped by each write of this window that lands: a read that started before is stale. */
+  private writesLanded = 0;
+  private unreadableSeen = '0/false';
+  private readonly timing: SessionTiming;
+  private readonly disposal = new AbortController();
+  private readonly persistence: SessionPersistence;
+  private readonly refresher: SessionRefresher;
+  private readonly refreshes = new SingleFlight<SessionRecord>();
+  private readonly confirmations = new SingleFlight<string | undefined>();
   private readonly changeEmitter = new Emitter<SessionsChange>();
   private readonly endedEmitter = new Emitter<SessionEnded>();
-  private readonly droppedEmitter = new Emitter<number>();
+  private readonly unreadableEmitter = new Emitter<UnreadableSessions>();
   private readonly storageFailureEmitter = new Emitter<SecretStorageError>();
+  private readonly secretsEmitter = new Emitter<readonly string[]>();
   private readonly now: () => number;
 
   readonly onDidChangeSessions = this.changeEmitter.event;
   readonly onDidEndSession = this.endedEmitter.event;
-  /** Stored entries that could not be read and were dropped (count). */
-  readonly onDidDropUnreadableSessions = this.droppedEmitter.event;
+  readonly onDidFindUnreadableSessions = this.unreadableEmitter.event;
   /** Secret storage failed; sessions keep working in memory for this window. */
   readonly onDidFailToPersist = this.storageFailureEmitter.event;
+  /** Every access and refresh token that enters this window's memory, for the log redactor. */
+  readonly onDidLearnSecrets: Event<readonly string[]> = this.secretsEmitter.event;
 
   constructor(private readonly options: SessionManagerOptions) {
     this.now = options.now ?? Date.now;
+    this.timing = { ...defaultSessionTiming, ...options.timing };
+    const owner = options.windowId ?? randomUUID();
+    const leases = (keyPrefix: string, leaseTtlMs: number) =>
+      new SecretLeases({
+        secrets: options.store.secrets,
+        keyPrefix,
+        owner,
+        timing: { ...this.timing, leaseTtlMs },
+        logger: options.logger,
+        signal: this.disposal.signal,
+      });
+    this.persistence = new SessionPersistence({
+      store: options.store,
+      writeLease: leases(writeLeaseKeyPrefix, this.timing.writeLeaseTtlMs),
+      timing: this.timing,
+      signal: this.disposal.signal,
+      onFailure: (error) => this.storageFailed(error),
+    });
+    this.refresher = new SessionRefresher({
+      host: {
+        held: (sessionId) => this.get(sessionId),
+        stored: (sessionId) => this.readStoredRecord(sessionId),
+        latest: (held) => this.latest(held),
+        adopt: (record) => this.adopt(record),
+        storeRotated: (record) => this.storeRotated(record),
+        end: (record, removal, reason) => this.end(record, removal, reason),
+      },
+      leases: leases(refreshLeaseKeyPrefix, this.timing.leaseTtlMs),
+      tokenClient: options.tokenClient,
+      timing: this.timing,
+      logger: options.logger,
+      now: this.now,
+      signal: this.disposal.signal,
+    });
   }
 
   async list(): Promise<readonly SessionRecord[]> {
@@ -69,7 +141,7 @@ export class SessionManager implements Disposable {
 
   /** The settings now point at another Lucaro: report whose sessions came into or out of use. */
   async serverChanged(previous: LucaroServerUrls): Promise<void> {
-    await this.load();
+    if (!(await this.loaded())) return;
     const current = this.options.server();
     if (sameServer(previous, current)) return;
     const removed = this.sessions.filter((record) => sameServer(record.server, previous));
@@ -83,32 +155,42 @@ export class SessionManager implements Disposable {
     const known = this.sessions.find((existing) => existing.id === record.id);
     if (known) return known;
     const replaced = this.usable().filter((existing) => isSupersededBy(existing, record));
-    await this.mutate((records) => [...records.filter((existing) => !isSupersededBy(existing, record)), record]);
+    this.learn([record]);
+    await this.persist(addRecord(record));
     this.changeEmitter.fire({ added: [record], removed: replaced, changed: [] });
     return record;
   }
 
   /**
-   * Revokes the session's tokens at Lucaro (best effort, short timeout) and deletes the
-   * local record whatever the network says.
+   * Revokes the session's tokens at the Lucaro that issued them (best effort, short
+   * timeout) and deletes the local record whatever the network says.
    */
   async remove(sessionId: string): Promise<SessionRecord | undefined> {
     await this.load();
     const record = this.usable().find((session) => session.id === sessionId);
     if (!record) return undefined;
-    await this.forget(record);
+    await this.persist(removeRecord(record.id));
+    this.changeEmitter.fire({ added: [], removed: [record], changed: [] });
     await this.revoke(record);
     return record;
   }
 
-  /** An access token not known to be expired, refreshing first when it is. */
+  /**
+   * An access token not known to be expired, refreshing first when it is. Rejects with
+   * `LucaroUnreachableError` when the refresh could not get an answer (the session is kept).
+   */
   async getAccessToken(sessionId: string): Promise<string> {
     const record = await this.get(sessionId);
     if (!isExpired(record, this.now())) return record.accessToken;
-    return (await this.refresh(sessionId)).accessToken;
+    // A refresh this call joined late may hand back tokens that expired while it ran.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const refreshed = await this.refresh(sessionId);
+      if (!isExpired(refreshed, this.now())) return refreshed.accessToken;
+    }
+    throw new LucaroUnreachableError('timeout', record.account.label);
   }
 
-  /** Records whose tokens are fresh, refreshing the expired ones (a failed refresh drops the record). */
+  /** Records whose tokens are fresh, refreshing the expired ones (a dead refresh token drops the record). */
   async listFresh(): Promise<readonly SessionRecord[]> {
     const records = await this.list();
     const fresh = await Promise.all(
@@ -128,135 +210,146 @@ export class SessionManager implements Disposable {
   }
 
   /**
-   * The API rejected `rejectedToken`. Returns a token to retry with once, or undefined.
-   * A rejected API token, or a dead refresh token, ends the session.
+   * The API rejected `rejectedToken`. Resolves to a token to retry with once, or undefined
+   * when the session is over (a dead refresh token, an API token `/v2/me` refuses too).
+   * Rejects, keeping the session, when that cannot be told: `LucaroUnreachableError`, or
+   * `UnconfirmedRejectionError` for an API token `/v2/me` still accepts.
    */
   async handleUnauthorized(sessionId: string, rejectedToken: string): Promise<string | undefined> {
     const record = this.usable().find((session) => session.id === sessionId);
     if (!record) return undefined;
     if (record.accessToken !== rejectedToken && !isExpired(record, this.now())) return record.accessToken;
-    if (record.kind === 'apiToken' || !record.refreshToken) {
-      await this.end(record, 'tokenRejected');
+    if (record.kind === 'apiToken') return this.confirmations.run(sessionId, () => this.confirmApiToken(record));
+    if (!record.refreshToken) {
+      await this.end(record, removeRecord(record.id), 'tokenRejected');
       return undefined;
     }
     try {
-      return (await this.refresh(sessionId, { force: true })).accessToken;
+      return (await this.refresh(sessionId, { rejectedAccessToken: rejectedToken })).accessToken;
     } catch (error) {
+      if (error instanceof SessionEndedError) return undefined;
       this.options.logger.warn(`Refresh after a 401 failed: ${describe(error)}`);
-      return undefined;
+      throw error;
     }
   }
 
   /**
-   * At most one refresh per session in flight; every caller gets its result. Another window
-   * may have rotated the tokens already, so the stored record is read first.
+   * At most one refresh per session in flight in this window, and one across windows (a
+   * lease); every caller gets its result. With `rejectedAccessToken` (after a 401) a new
+   * pair is fetched even if that token looks fresh.
    */
-  refresh(sessionId: string, options: { force?: boolean } = {}): Promise<SessionRecord> {
-    const inFlight = this.refreshes.get(sessionId);
-    if (inFlight) return inFlight;
-    const refresh = this.refreshOnce(sessionId, options.force ?? false).finally(() => this.refreshes.delete(sessionId));
-    this.refreshes.set(sessionId, refresh);
-    return refresh;
+  refresh(sessionId: string, options: { rejectedAccessToken?: string } = {}): Promise<SessionRecord> {
+    const rejected = options.rejectedAccessToken;
+    return this.refreshes.run(sessionId, () =>
+      this.refresher.refresh({
+        sessionId,
+        acceptable: (record) => record.accessToken !== rejected && !isExpired(record, this.now()),
+      }),
+    );
   }
 
   /**
    * Another window changed the stored sessions: adopt its view and report the difference.
-   * Writes nothing, so two windows never echo each other.
+   * Writes only what this window holds newer than the store (a write of ours that another
+   * window overwrote from an older read, or one that failed before), so two windows never
+   * echo each other. Never rejects: a failed read is reported.
    */
   async reloadFromStore(): Promise<void> {
-    if (!this.loading) return;
-    await this.loading;
-    const { records } = await this.readStore();
+    if (!this.loading || !(await this.loaded())) return;
+    const stored = await this.readSettled();
+    if (!stored) return;
+    const previous = this.sessions;
     const previousUsable = this.usable();
-    this.sessions = records;
-    const nowUsable = this.usable();
-    const before = new Map(previousUsable.map((record) => [record.id, record]));
-    const after = new Map(nowUsable.map((record) => [record.id, record]));
-    const added = nowUsable.filter((record) => !before.has(record.id));
-    const removed = previousUsable.filter((record) => !after.has(record.id));
-    const changed = nowUsable.filter((record) => {
-      const previous = before.get(record.id);
-      return previous !== undefined && !sameTokens(previous, record);
-    });
-    if (added.length || removed.length || changed.length) this.changeEmitter.fire({ added, removed, changed });
+    this.sessions = this.persistence.overlay(preferNewer(stored.records, previous));
+    this.learnNew(previous, this.sessions);
+    this.reportUnreadable(stored);
+    const change = sessionsChange(previousUsable, this.usable());
+    if (!isEmptyChange(change)) this.changeEmitter.fire(change);
+    // A window that read before our write landed may have written its stale copy over it: put ours back.
+    for (const record of stored.records) {
+      const held = this.sessions.find((candidate) => candidate.id === record.id);
+      if (held && isNewer(held, record)) await this.persist(replaceUnlessNewer(held)).catch(() => undefined);
+    }
+    // Another window could write, so storage may work again for our unwritten changes.
+    const retried = await this.persistence.retryPending(() => this.sessions).catch(() => undefined);
+    if (retried?.persisted) this.landed(retried);
+  }
+
+  /**
+   * Settles once every change this window made so far is written, or has failed (then it
+   * is reported and kept in memory). Rotated tokens are stored in the background.
+   */
+  whenWritten(): Promise<void> {
+    return this.persistence.idle();
   }
 
   dispose(): void {
+    this.disposal.abort();
     this.changeEmitter.dispose();
     this.endedEmitter.dispose();
-    this.droppedEmitter.dispose();
+    this.unreadableEmitter.dispose();
     this.storageFailureEmitter.dispose();
+    this.secretsEmitter.dispose();
   }
 
-  private async refreshOnce(sessionId: string, force: boolean): Promise<SessionRecord> {
-    const current = await this.get(sessionId);
-    const stored = await this.readStoredRecord(sessionId);
-    const latest = stored ?? current;
-    if (!sameTokens(latest, current) && !isExpired(latest, this.now())) {
-      return this.adopt(latest);
+  /**
+   * A 401 with an API token: one refusal is not proof (a proxy, a glitch), so `/v2/me` is
+   * asked after a short wait, and once more if it gave no answer.
+   */
+  private async confirmApiToken(record: SessionRecord): Promise<string | undefined> {
+    const verdict = await confirmAfterRefusal(record, this.options.confirmToken, this.timing.confirmDelaysMs, this.disposal.signal);
+    if (verdict === 'rejected') {
+      await this.end(record, removeRecord(record.id), 'tokenRejected');
+      return undefined;
     }
-    if (!force && !isExpired(latest, this.now())) return latest;
-    if (!latest.refreshToken) {
-      await this.end(latest, 'tokenRejected');
-      throw new SessionEndedError(latest.id, latest.account.label);
-    }
+    this.options.logger.warn(`Lucaro refused the API token of ${record.account.label} once; /v2/me: ${verdict}. Kept the session.`);
+    if (verdict === 'valid') throw new UnconfirmedRejectionError(record.id, record.account.label);
+    throw new LucaroUnreachableError('no-answer', record.account.label);
+  }
+
+  /** The newer of this window's record and the stored one; this window's when storage cannot be read. */
+  private async latest(held: SessionRecord): Promise<SessionRecord> {
+    const stored = await this.readStoredRecord(held.id);
+    return stored ? newerOf(stored, held) : held;
+  }
+
+  /** Never rejects: a failure is reported and the pair stays pending in memory. */
+  private async storeRotated(record: SessionRecord): Promise<boolean> {
     try {
-      return await this.redeem(latest, latest.refreshToken);
-    } catch (error) {
-      if (!(error instanceof OAuthError && error.isInvalidGrant)) throw error;
-      // Another window may have rotated the refresh token between our read and our request.
-      const again = await this.readStoredRecord(sessionId);
-      if (again?.refreshToken && again.refreshToken !== latest.refreshToken) {
-        if (!isExpired(again, this.now())) return this.adopt(again);
-        return this.redeem(again, again.refreshToken).catch(async (retryError: unknown) => {
-          if (retryError instanceof OAuthError && retryError.isInvalidGrant) await this.end(again, 'refreshRejected');
-          throw retryError instanceof OAuthError ? new SessionEndedError(again.id, again.account.label) : retryError;
-        });
-      }
-      await this.end(latest, 'refreshRejected');
-      throw new SessionEndedError(latest.id, latest.account.label);
+      return (await this.persist(replaceUnlessNewer(record))).persisted;
+    } catch {
+      return false;
     }
-  }
-
-  /** Spends `refreshToken`; the rotated pair is stored before anything uses it. */
-  private async redeem(record: SessionRecord, refreshToken: string): Promise<SessionRecord> {
-    const receivedAt = this.now();
-    const response = await this.options.tokenClient().refresh(refreshToken);
-    const tokens = tokenSetFromResponse(response, receivedAt, record.scopes, refreshToken);
-    const refreshed: SessionRecord = {
-      ...record,
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      expiresAt: tokens.expiresAt,
-      receivedAt: tokens.receivedAt,
-      scopes: [...tokens.scopes],
-    };
-    await this.mutate((records) => replaceRecord(records, refreshed));
-    this.options.logger.info(`Refreshed the Lucaro session of ${record.account.label}.`);
-    this.changeEmitter.fire({ added: [], removed: [], changed: [refreshed] });
-    return refreshed;
   }
 
   private adopt(record: SessionRecord): SessionRecord {
-    this.sessions = replaceRecord(this.sessions, record);
+    const previous = this.sessions.find((session) => session.id === record.id);
+    if (previous && (sameTokens(previous, record) || isNewer(previous, record))) return previous;
+    this.sessions = this.sessions.map((existing) => (existing.id === record.id ? record : existing));
+    this.learn([record]);
     this.changeEmitter.fire({ added: [], removed: [], changed: [record] });
     return record;
   }
 
-  private async end(record: SessionRecord, reason: SessionEnded['reason']): Promise<void> {
-    if (!this.sessions.some((session) => session.id === record.id)) return;
-    await this.forget(record);
-    this.endedEmitter.fire({ record, reason });
-  }
-
-  private async forget(record: SessionRecord): Promise<void> {
-    await this.mutate((records) => records.filter((existing) => existing.id !== record.id));
-    this.changeEmitter.fire({ added: [], removed: [record], changed: [] });
+  /**
+   * Removes a session with `removal` and tells the user once. Answers the record that is
+   * still stored under that id when the removal did not apply (new tokens arrived).
+   */
+  private async end(record: SessionRecord, removal: Mutation, reason: SessionEnded['reason']): Promise<SessionRecord | undefined> {
+    const known = this.sessions.find((session) => session.id === record.id);
+    const outcome = await this.persist(removal);
+    const survivor = outcome.records.find((session) => session.id === record.id);
+    if (survivor) return survivor;
+    if (known) {
+      this.changeEmitter.fire({ added: [], removed: [known], changed: [] });
+      this.endedEmitter.fire({ record: known, reason });
+    }
+    return undefined;
   }
 
   private async revoke(record: SessionRecord): Promise<void> {
     if (record.kind !== 'oauth') return;
-    const client = this.options.tokenClient();
+    const client = this.options.tokenClient(record.server);
     const revocations = [client.revoke(record.accessToken, 'access_token')];
     if (record.refreshToken) revocations.push(client.revoke(record.refreshToken, 'refresh_token'));
     const results = await Promise.allSettled(revocations);
@@ -279,13 +372,10 @@ export class SessionManager implements Disposable {
 
   private load(): Promise<void> {
     this.loading ??= this.readStore().then(
-      ({ records, dropped }) => {
-        this.sessions = records;
-        if (dropped > 0) {
-          this.options.logger.warn(`Dropped ${dropped} unreadable stored Lucaro session(s).`);
-          this.droppedEmitter.fire(dropped);
-          this.enqueueWrite(records);
-        }
+      (stored) => {
+        this.sessions = this.persistence.overlay(stored.records);
+        this.learn(this.sessions, stored.unreadableSecrets);
+        this.reportUnreadable(stored);
       },
       (error: unknown) => {
         this.loading = undefined;
@@ -295,13 +385,38 @@ export class SessionManager implements Disposable {
     return this.loading;
   }
 
-  private async readStore(): Promise<{ records: SessionRecord[]; dropped: number }> {
+  /** For callers nobody awaits (events, settings): false when the store could not be read (already reported). */
+  private async loaded(): Promise<boolean> {
+    try {
+      await this.load();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async readStore(): Promise<StoredSessions> {
     try {
       return await this.options.store.read();
     } catch (error) {
-      if (error instanceof SecretStorageError) this.storageFailureEmitter.fire(error);
+      this.storageFailed(error instanceof SecretStorageError ? error : new SecretStorageError('read', { cause: error }));
       throw error;
     }
+  }
+
+  /** A read no write of this window overtook (it would show the store as it was before). */
+  private async readSettled(): Promise<StoredSessions | undefined> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const landed = this.writesLanded;
+      let stored: StoredSessions;
+      try {
+        stored = await this.readStore();
+      } catch {
+        return undefined;
+      }
+      if (landed === this.writesLanded) return stored;
+    }
+    return undefined;
   }
 
   private async readStoredRecord(sessionId: string): Promise<SessionRecord | undefined> {
@@ -313,57 +428,49 @@ export class SessionManager implements Disposable {
     }
   }
 
-  /**
-   * Applies `mutation` to what is stored now (another window may have written since we
-   * read), makes the result this window's view, and writes it back. When storage fails the
-   * change still holds in memory for this window.
-   */
-  private async mutate(mutation: Mutation): Promise<void> {
-    const write = this.writes.then(async () => {
-      let base = this.sessions;
-      try {
-        base = (await this.options.store.read()).records;
-      } catch {
-        // Fall back to this window's view; the write below reports the failure.
-      }
-      const next = mutation(base);
-      try {
-        await this.options.store.write(next);
-        this.sessions = next;
-      } catch (error) {
-        this.sessions = mutation(this.sessions);
-        this.storageFailureEmitter.fire(asStorageError(error));
-      }
-    });
-    this.writes = write.catch(() => undefined);
-    await write;
+  /** Applies `mutation` to what is stored and makes the result (newer tokens kept) this window's view. */
+  private async persist(mutation: Mutation): Promise<PersistOutcome> {
+    const outcome = await this.persistence.apply(mutation, () => this.sessions);
+    if (outcome.persisted) this.landed(outcome);
+    else this.sessions = outcome.records;
+    return outcome;
   }
 
-  private enqueueWrite(records: readonly SessionRecord[]): void {
-    this.writes = this.writes
-      .then(() => this.options.store.write(records))
-      .catch((error: unknown) => this.storageFailureEmitter.fire(asStorageError(error)));
+  private landed(outcome: PersistOutcome): void {
+    this.writesLanded++;
+    this.sessions = preferNewer(outcome.records, this.sessions);
   }
-}
 
-function isSupersededBy(existing: SessionRecord, incoming: SessionRecord): boolean {
-  return (
-    existing.account.id === incoming.account.id &&
-    existing.kind === incoming.kind &&
-    (incoming.scopes.includes('admin') || existing.scopes.every((scope) => incoming.scopes.includes(scope)))
-  );
-}
+  private storageFailed(error: SecretStorageError): void {
+    this.options.logger.warn(`Lucaro sessions: ${describe(error)}`);
+    this.storageFailureEmitter.fire(error);
+  }
 
-function replaceRecord(records: readonly SessionRecord[], record: SessionRecord): SessionRecord[] {
-  return records.map((existing) => (existing.id === record.id ? record : existing));
-}
+  private reportUnreadable(stored: StoredSessions): void {
+    const seen = `${stored.unreadableEntries.length}/${stored.unreadableDocument}`;
+    if (seen === this.unreadableSeen) return;
+    this.unreadableSeen = seen;
+    if (stored.unreadableEntries.length === 0 && !stored.unreadableDocument) return;
+    this.options.logger.warn(
+      stored.unreadableDocument
+        ? 'The stored Lucaro sessions are in a format this version cannot read; they are kept as they are.'
+        : `Kept ${stored.unreadableEntries.length} stored Lucaro session(s) this version cannot read.`,
+    );
+    this.unreadableEmitter.fire({ entries: stored.unreadableEntries.length, wholeDocument: stored.unreadableDocument });
+  }
 
-function asStorageError(error: unknown): SecretStorageError {
-  return error instanceof SecretStorageError ? error : new SecretStorageError('write', { cause: error });
-}
+  private learn(records: readonly SessionRecord[], extra: readonly string[] = []): void {
+    const secrets = [...records.flatMap((record) => (record.refreshToken ? [record.accessToken, record.refreshToken] : [record.accessToken])), ...extra];
+    if (secrets.length) this.secretsEmitter.fire(secrets);
+  }
 
-function sameTokens(a: SessionRecord, b: SessionRecord): boolean {
-  return a.accessToken === b.accessToken && a.refreshToken === b.refreshToken && a.scopes.join(' ') === b.scopes.join(' ');
+  private learnNew(before: readonly SessionRecord[], after: readonly SessionRecord[]): void {
+    const known = new Map(before.map((record) => [record.id, record]));
+    this.learn(after.filter((record) => {
+      const earlier = known.get(record.id);
+      return !earlier || !sameTokens(earlier, record);
+    }));
+  }
 }
 
 function describe(error: unknown): string {

@@ -24,35 +24,58 @@ export function sameServer(a: LucaroServerUrls, b: LucaroServerUrls): boolean {
 
 export interface ParsedSessionRecords {
   readonly records: SessionRecord[];
-  /** How many stored entries could not be read (each one dropped on its own). */
-  readonly dropped: number;
+  /**
+   * Entries of a readable document that this version cannot read (written by a newer
+   * version, or damaged). They are written back unchanged beside the readable ones.
+   */
+  readonly unreadableEntries: readonly unknown[];
+  /**
+   * The whole document cannot be read (not JSON, or a `version` this release does not know).
+   * Nothing in it can be merged safely, so it must never be overwritten.
+   */
+  readonly unreadableDocument: boolean;
+  /** Token-looking strings inside what could not be read, for the log redactor. */
+  readonly unreadableSecrets: readonly string[];
 }
 
 export const sessionRecordsVersion = 1;
 
-/** Reads the stored document; an unreadable entry drops only that entry. */
+/** Reads the stored document; never throws, never loses what it cannot read. */
 export function parseSessionRecords(serialized: string | undefined): ParsedSessionRecords {
-  if (serialized === undefined || serialized === '') return { records: [], dropped: 0 };
+  if (serialized === undefined || serialized === '') return { records: [], unreadableEntries: [], unreadableDocument: false, unreadableSecrets: [] };
   let document: unknown;
   try {
     document = JSON.parse(serialized);
   } catch {
-    return { records: [], dropped: 1 };
+    return { records: [], unreadableEntries: [], unreadableDocument: true, unreadableSecrets: [] };
   }
-  const entries = isVersionedDocument(document) ? document.sessions : undefined;
-  if (!entries) return { records: [], dropped: 1 };
+  if (!isVersionedDocument(document)) {
+    return { records: [], unreadableEntries: [], unreadableDocument: true, unreadableSecrets: tokensInUnreadable(document) };
+  }
   const records: SessionRecord[] = [];
-  let dropped = 0;
-  for (const entry of entries) {
+  const unreadableEntries: unknown[] = [];
+  for (const entry of document.sessions) {
     const parsed = v.safeParse(sessionRecordSchema, entry);
     if (parsed.success) records.push(parsed.output);
-    else dropped++;
+    else unreadableEntries.push(entry);
   }
-  return { records, dropped };
+  return { records, unreadableEntries, unreadableDocument: false, unreadableSecrets: tokensInUnreadable(unreadableEntries) };
 }
 
-export function serializeSessionRecords(records: readonly SessionRecord[]): string {
-  return JSON.stringify({ version: sessionRecordsVersion, sessions: records });
+/** Readable records first, then the entries kept as they were read. */
+export function serializeSessionRecords(records: readonly SessionRecord[], unreadableEntries: readonly unknown[] = []): string {
+  return JSON.stringify({ version: sessionRecordsVersion, sessions: [...records, ...unreadableEntries] });
+}
+
+/** Every string under a key that names a token, at any depth (bounded). */
+function tokensInUnreadable(value: unknown, depth = 0): string[] {
+  if (depth > 8 || typeof value !== 'object' || value === null) return [];
+  const found: string[] = [];
+  for (const [key, inner] of Object.entries(value)) {
+    if (typeof inner === 'string' && /token/i.test(key) && inner.length > 0) found.push(inner);
+    else found.push(...tokensInUnreadable(inner, depth + 1));
+  }
+  return found;
 }
 
 function isVersionedDocument(value: unknown): value is { version: number; sessions: unknown[] } {

@@ -24,6 +24,7 @@ describe('SignedInServices against the local Lucaro server', () => {
     sessions = new SessionManager({
       store: new SessionStore(new MemorySecretStore()),
       tokenClient: () => tokenClientFor(server.authUrl, dispatcher),
+      confirmToken: () => Promise.resolve('unknown'),
       logger: silentLogger,
       server: () => lucaro,
     });

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { LucaroServerUrls } from '../../../src/core/session/session-record';
+import { startLucaroServer, type LucaroServer } from '../../server/index';
+import { FaultySecretStore } from '../../support/faulty-secret-store';
+import { tokenClientFor } from '../../support/oauth-session';
+import { useSessionFixture } from './fixture';
+
+describe('refresh and revocation use the server the session is bound to (hole 11)', () => {
+  const fixture = useSessionFixture();
+  let other: LucaroServer;
+  before(async () => {
+    other = await startLucaroServer({ seed: 2 });
+  });
+  after(async () => {
+    await other.close();
+  });
+
+  /** A window whose settings the test changes; the token client goes wherever it is told. */
+  function windowWithSettings() {
+    let settings: LucaroServerUrls = fixture.urls();
+    const askedFor: string[] = [];
+    const manager = fixture.window({
+      server: () => settings,
+      tokenClient: (server) => {
+        askedFor.push(server.authUrl);
+        return tokenClientFor(server.authUrl, fixture.dispatcher);
+      },
+    });
+    return { manager, askedFor, point: (urls: LucaroServerUrls) => (settings = urls) };
+  }
+
+  const otherUrls = () => ({ apiUrl: other.apiUrl, authUrl: other.authUrl });
+
+  test('settings changed during an in-flight refresh: the old server gets it, the new one sees nothing', async () => {
+    fixture.secrets = new FaultySecretStore({ latencyMs: [30, 30] });
+    const { manager, askedFor, point } = windowWithSettings();
+    const record = await fixture.signedIn(manager);
+    other.resetCounters();
+    fixture.server.resetCounters();
+    fixture.expire(record);
+    const refreshing = manager.getAccessToken(record.id);
+    // The refresh reads the store and takes its lease first (30 ms a step): move the settings meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    point(otherUrls());
+    const token = await refreshing;
+    assert.notEqual(token, record.accessToken);
+    assert.equal(fixture.server.counters.tokenRequests.refresh_token, 1, 'the issuing server refreshed');
+    assert.equal(other.counters.tokenRequests.refresh_token, 0, 'the new server saw no refresh token');
+    assert.equal(other.counters.authConnections, 0, 'nor any connection');
+    assert.deepEqual(askedFor, [fixture.server.authUrl]);
+  });
+
+  test('sign-out revokes at the issuing server even if the settings change while it runs', async () => {
+    fixture.secrets = new FaultySecretStore({ latencyMs: [30, 30] });
+    const { manager, point } = windowWithSettings();
+    const record = await fixture.signedIn(manager);
+    other.resetCounters();
+    fixture.server.resetCounters();
+    const removing = manager.remove(record.id);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    point(otherUrls());
+    await removing;
+    assert.equal(fixture.server.counters.revocations, 2);
+    assert.equal(other.counters.revocations, 0);
+    assert.equal(fixture.server.isTokenActive(record.refreshToken!), false);
+  });
+});
