@@ -108,7 +108,7 @@ export function createAuthApp({ model, store, counters, runtime, tokenFaults }: 
     if (scheduled) {
       counters.tokenRequests.failed += 1;
       await delay(runtime.latencyMs);
-      if ('body' in scheduled) res.status(200).json(scheduled.body);
+      if ('body' in scheduled) res.status(scheduled.status).json(scheduled.body);
       else if (scheduled.fault === 'not-json') res.status(200).type('html').send('<html><body>502 Bad Gateway</body></html>');
       else res.status(200).json({ token_type: 'Bearer', expires_in: runtime.accessTokenLifetimeSeconds, scope: 'read:projects' });
       return;

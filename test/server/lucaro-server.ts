@@ -63,7 +63,7 @@ export interface LucaroServer {
    * body, instead of running the grant: a token response as odd as a test needs. Counted
    * in `tokenRequests.failed`; the code or refresh token sent is not spent.
    */
-  answerNextTokenWith(body: Record<string, unknown>, count?: number): void;
+  answerNextTokenWith(body: Record<string, unknown>, count?: number, status?: number): void;
   /** Revokes every OAuth access and refresh token of the user (default the demo user); answers how many were alive. */
   revokeAllTokens(userId?: string): number;
   /**
@@ -142,8 +142,8 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
     malformNextToken(count, fault = 'not-json') {
       tokenFaults.schedule(fault, count);
     },
-    answerNextTokenWith(body, count = 1) {
-      tokenFaults.scheduleBody(body, count);
+    answerNextTokenWith(body, count = 1, status = 200) {
+      tokenFaults.scheduleBody(body, count, status);
     },
     revokeAllTokens(userId = 'usr_demo') {
       if (!findUserById(userId)) throw new RangeError(`unknown user: ${userId}`);

@@ -75,6 +75,17 @@ describe('switches the in-editor tests use', () => {
     assert.ok(tokens.access_token, 'the code was not spent');
     assert.throws(() => server.answerNextTokenWith([] as never), RangeError);
     assert.throws(() => server.answerNextTokenWith({}, 1.5), RangeError);
+    assert.throws(() => server.answerNextTokenWith({}, 1, 99), RangeError);
+  });
+
+  test('answerNextTokenWith serves an error body with the status given', async () => {
+    const { form } = await codeExchange();
+    const error = { error: 'invalid_request', error_description: 'not from here' };
+    server.answerNextTokenWith(error, 1, 400);
+    const answer = await tokenRequest(server, form);
+    assert.equal(answer.status, 400);
+    assert.deepEqual(await answer.json(), error);
+    assert.equal((await tokenRequest(server, form)).status, 200, 'then the real grant, the code unspent');
   });
 
   test('echoRefreshTokenInErrors repeats the presented refresh token in error_description, only when on', async () => {

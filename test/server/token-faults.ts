@@ -4,8 +4,10 @@
  */
 export type TokenFault = 'not-json' | 'no-access-token';
 
-/** What the endpoint serves instead of running the grant: a named fault, or a 200 with a JSON body of the test's choosing. */
-export type TokenAnswer = { readonly fault: TokenFault } | { readonly body: Readonly<Record<string, unknown>> };
+/** What the endpoint serves instead of running the grant: a named fault, or a JSON body (200 unless said) of the test's choosing. */
+export type TokenAnswer =
+  | { readonly fault: TokenFault }
+  | { readonly body: Readonly<Record<string, unknown>>; readonly status: number };
 
 /** Scheduled token-endpoint answers, served in the order they were asked for. */
 export class TokenFaults {
@@ -16,9 +18,10 @@ export class TokenFaults {
     this.enqueue({ fault }, count);
   }
 
-  scheduleBody(body: Readonly<Record<string, unknown>>, count: number): void {
+  scheduleBody(body: Readonly<Record<string, unknown>>, count: number, status = 200): void {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new RangeError('body must be a JSON object');
-    this.enqueue({ body }, count);
+    if (!Number.isInteger(status) || status < 200 || status > 599) throw new RangeError('status must be an HTTP status from 200 to 599');
+    this.enqueue({ body, status }, count);
   }
 
   take(): TokenAnswer | undefined {
