@@ -176,4 +176,32 @@ describe('the Lucaro provider as other extensions call it', { timeout: 600_000 }
     assert.equal(popups, 0, 'no browser page opened');
     assert.equal(lucaro.counters.authConnections, connections, 'nothing reached the authorization server');
   });
+
+  test('a refreshed token reaches consumers as a changed session carrying the new token', async () => {
+    const { workbench, lucaro } = editor();
+    lucaro.configure({ accessTokenLifetimeSeconds: 2 });
+    await workbench.signIn.withBrowser({});
+    await workbench.statusBar.waitForText(demoAccount);
+    const before = consumer.results().length;
+    const first = await consumer.run(workbench, 'Get Session', [], () => allowIfAsked(workbench, before));
+    assert.ok(first.session, JSON.stringify(first));
+    await consumer.run(workbench, 'Watch Sessions');
+
+    const refreshed = await waitUntil(
+      async () => {
+        const latest = await consumer.run(workbench, 'Silent Lookup');
+        return latest.session && latest.session.tokenDigest !== first.session!.tokenDigest ? latest.session : undefined;
+      },
+      'a silent lookup to answer a refreshed token',
+      30_000,
+    );
+    assert.equal(refreshed.id, first.session!.id, 'the same session, refreshed');
+    assert.deepEqual(refreshed.scopes, first.session!.scopes);
+    assert.ok(lucaro.counters.tokenRequests.refresh_token >= 1);
+    const changes = consumer.results().filter((result) => result.command === 'lucaroConsumer.changed');
+    assert.ok(
+      changes.some((change) => change.session && change.session.tokenDigest !== first.session!.tokenDigest),
+      `a change event after which the consumer read a new token: ${JSON.stringify(changes)}`,
+    );
+  });
 });

@@ -68,6 +68,20 @@ function activate(context) {
     register('lucaroConsumer.silentLookup', async () => ({
       session: describeSession(await vscode.authentication.getSession(providerId, ['read:projects'], { silent: true })),
     })),
+    register('lucaroConsumer.getSession', async () => ({
+      session: describeSession(await vscode.authentication.getSession(providerId, ['read:projects'], { createIfNone: true })),
+    })),
+    // Records, on every change the provider reports, the session a silent lookup now answers.
+    register('lucaroConsumer.watchSessions', async () => {
+      context.subscriptions.push(
+        vscode.authentication.onDidChangeSessions(async (event) => {
+          if (event.provider.id !== providerId) return;
+          const session = await vscode.authentication.getSession(providerId, ['read:projects'], { silent: true });
+          record('lucaroConsumer.changed', { session: describeSession(session) });
+        }),
+      );
+      return {};
+    }),
     register('lucaroConsumer.accounts', async () => ({
       accounts: (await vscode.authentication.getAccounts(providerId)).map((account) => ({ id: account.id, label: account.label })),
     })),
