@@ -51,6 +51,7 @@ export class LucaroAuthenticationProvider
     if (expected && expected.id !== record.account.id) {
       const mismatch = new AccountMismatchError(expected.label, providerAccountLabel(record));
       void vscode.window.showErrorMessage(mismatch.message);
+      await this.signInFlow.discard(record);
       throw mismatch;
     }
     return toAuthenticationSession(await this.sessions.add(record));

@@ -204,4 +204,29 @@ describe('the Lucaro provider as other extensions call it', { timeout: 600_000 }
       `a change event after which the consumer read a new token: ${JSON.stringify(changes)}`,
     );
   });
+
+  test('a sign-in for a named account that brings back another says so and stores nothing', async () => {
+    const { workbench, lucaro } = editor();
+    await workbench.signIn.withApiToken(lucaro.apiTokens.secondUser);
+    await workbench.accountsMenu.waitForAccount(secondAccount);
+    const before = consumer.results().length;
+    const revocations = lucaro.counters.revocations;
+    await workbench.palette.run('Lucaro Consumer: Sign In As');
+    await workbench.quickInput.titled('Lucaro Consumer:').waitFor({ timeout: uiTimeoutMs });
+    await workbench.quickInput.input.fill(accountsMenuLabel(secondAccount));
+    await workbench.quickInput.input.press('Enter');
+    await allowUntilSignInPick(workbench);
+    // The consent page signs in as the demo user, Ada.
+    const consent = await workbench.signIn.pickBrowser();
+    await consent.answer({});
+    await consent.close();
+
+    const result = await consumer.nextResult(before, 60_000);
+    const expected = `The sign-in was for the Lucaro account ${accountsMenuLabel(secondAccount)}, but ${accountsMenuLabel(demoAccount)} signed in.`;
+    assert.ok(result.error?.message.includes(expected), JSON.stringify(result));
+    await workbench.notifications.waitFor(expected);
+    const entries = await workbench.accountsMenu.entries();
+    assert.ok(!entries.some((entry) => entry.includes(accountsMenuLabel(demoAccount))), `Ada was not stored: ${JSON.stringify(entries)}`);
+    assert.equal(lucaro.counters.revocations - revocations, 2, 'the tokens of the other account were revoked at Lucaro');
+  });
 });

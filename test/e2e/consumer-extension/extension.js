@@ -92,6 +92,13 @@ function activate(context) {
       const session = await vscode.authentication.getSession(providerId, ['read:projects'], { account, createIfNone: true });
       return { session: describeSession(session) };
     }),
+    register('lucaroConsumer.signInAs', async () => {
+      const label = await ask('account label');
+      const account = (await vscode.authentication.getAccounts(providerId)).find((candidate) => candidate.label === label);
+      if (!account) return { error: { name: 'NoSuchAccount', message: label } };
+      const session = await vscode.authentication.getSession(providerId, ['read:projects'], { account, forceNewSession: true });
+      return { session: describeSession(session) };
+    }),
     // The pattern the challenge API is for: read, and on a 403 hand its WWW-Authenticate to getSession.
     register('lucaroConsumer.readResource', async () => {
       const url = await ask('resource URL');
