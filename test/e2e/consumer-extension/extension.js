@@ -48,6 +48,14 @@ async function read(url, session) {
   return { status: response.status, wwwAuthenticate: response.headers.get('www-authenticate') };
 }
 
+/** Asks for an account label, then for that account's session with `options`. @param {vscode.AuthenticationGetSessionOptions} options */
+async function sessionForNamedAccount(options) {
+  const label = await ask('account label');
+  const account = (await vscode.authentication.getAccounts(providerId)).find((candidate) => candidate.label === label);
+  if (!account) return { error: { name: 'NoSuchAccount', message: label } };
+  return { session: describeSession(await vscode.authentication.getSession(providerId, ['read:projects'], { ...options, account })) };
+}
+
 /**
  * @param {string} command
  * @param {() => Promise<Record<string, unknown>>} run
@@ -85,20 +93,8 @@ function activate(context) {
     register('lucaroConsumer.accounts', async () => ({
       accounts: (await vscode.authentication.getAccounts(providerId)).map((account) => ({ id: account.id, label: account.label })),
     })),
-    register('lucaroConsumer.sessionForAccount', async () => {
-      const label = await ask('account label');
-      const account = (await vscode.authentication.getAccounts(providerId)).find((candidate) => candidate.label === label);
-      if (!account) return { error: { name: 'NoSuchAccount', message: label } };
-      const session = await vscode.authentication.getSession(providerId, ['read:projects'], { account, createIfNone: true });
-      return { session: describeSession(session) };
-    }),
-    register('lucaroConsumer.signInAs', async () => {
-      const label = await ask('account label');
-      const account = (await vscode.authentication.getAccounts(providerId)).find((candidate) => candidate.label === label);
-      if (!account) return { error: { name: 'NoSuchAccount', message: label } };
-      const session = await vscode.authentication.getSession(providerId, ['read:projects'], { account, forceNewSession: true });
-      return { session: describeSession(session) };
-    }),
+    register('lucaroConsumer.signInAs', () => sessionForNamedAccount({ forceNewSession: true })),
+    register('lucaroConsumer.sessionForAccount', () => sessionForNamedAccount({ createIfNone: true })),
     // The pattern the challenge API is for: read, and on a 403 hand its WWW-Authenticate to getSession.
     register('lucaroConsumer.readResource', async () => {
       const url = await ask('resource URL');
