@@ -13,6 +13,8 @@ interface IndexEntry {
   readonly field: 'accessToken' | 'refreshToken';
   readonly kind: LeakedSecretKind;
   readonly length: number;
+  /** Where in the secret the hashed window starts. */
+  readonly offset: number;
   /** Salted hash of the whole secret: a rotated record no longer confirms an old entry. */
   readonly digest: string;
 }
@@ -34,38 +36,41 @@ export interface SecretMatch {
 /** The records the index was built from, as the session manager holds them now. */
 export type RecordLookup = (sessionId: string) => SessionRecord | undefined;
 
+interface IndexedSecret {
+  readonly record: SessionRecord;
+  readonly field: IndexEntry['field'];
+  readonly kind: LeakedSecretKind;
+  readonly value: string;
+}
+
 /**
- * The secrets of the signed-in sessions as a salted rolling-hash index of their first
- * `minimumSecretLength` characters: no copy of a secret is kept here. A window of the text
- * whose hash is indexed is confirmed against the record the lookup gives at match time.
+ * The secrets of the signed-in sessions as salted hashes of short windows of them
+ * (`minimumSecretLength` characters at each of the first `step` offsets): no copy of a
+ * secret is kept here. The text is sampled every `step` characters, where `step` is how far
+ * the window can slide inside the shortest secret, so every occurrence of every secret
+ * covers exactly one sampled window at one of the hashed offsets. A sampled window whose
+ * hash is indexed is confirmed against the record the lookup gives at match time.
  */
 export class SecretIndex {
   private readonly buckets = new Map<number, IndexEntry[]>();
   /** Low 16 bits of every indexed hash: most windows are rejected without a map lookup. */
   private readonly filter = new Uint8Array(1 << 16);
   private readonly base: number;
-  /** base ^ (window - 1), mod 2^32: what the leaving character weighed. */
-  private readonly leavingWeight: number;
   private readonly salt: Buffer;
+  private step = 1;
 
   private constructor(salt: Buffer) {
     this.salt = salt;
     // An odd multiplier from the salt: windows collide differently in every window of the editor.
     this.base = (salt.readUInt32LE(0) | 1) >>> 0;
-    let weight = 1;
-    for (let i = 1; i < minimumSecretLength; i++) weight = Math.imul(weight, this.base);
-    this.leavingWeight = weight;
   }
 
   static build(records: readonly SessionRecord[], salt: Buffer = randomBytes(32)): SecretIndex {
     const index = new SecretIndex(salt);
-    for (const record of records) {
-      if (record.kind === 'apiToken') index.add(record, 'accessToken', 'apiToken');
-      else {
-        index.add(record, 'accessToken', 'accessToken');
-        index.add(record, 'refreshToken', 'refreshToken');
-      }
-    }
+    const secrets = records.flatMap((record) => secretsOf(record)).filter((secret) => secret.value.length >= minimumSecretLength);
+    if (secrets.length === 0) return index;
+    index.step = Math.min(...secrets.map((secret) => secret.value.length)) - minimumSecretLength + 1;
+    for (const secret of secrets) index.add(secret);
     return index;
   }
 
@@ -77,33 +82,33 @@ export class SecretIndex {
   find(text: string, lookup: RecordLookup): SecretMatch[] {
     const matches: SecretMatch[] = [];
     const window = minimumSecretLength;
-    if (this.isEmpty || text.length < window) return matches;
-    const { base, leavingWeight, filter } = this;
-    let hash = 0;
-    for (let i = 0; i < window; i++) hash = (Math.imul(hash, base) + text.charCodeAt(i)) | 0;
+    if (this.isEmpty) return matches;
+    const { base, filter, step } = this;
     const last = text.length - window;
-    for (let start = 0; ; start++) {
-      if (filter[hash & 0xffff] === 1) this.confirm(text, start, hash, lookup, matches);
-      if (start === last) break;
-      hash = (Math.imul(hash - Math.imul(text.charCodeAt(start), leavingWeight), base) + text.charCodeAt(start + window)) | 0;
+    for (let sample = 0; sample <= last; sample += step) {
+      let hash = 0;
+      for (let i = 0; i < window; i++) hash = (Math.imul(hash, base) + text.charCodeAt(sample + i)) | 0;
+      if (filter[hash & 0xffff] === 1) this.confirm(text, sample, hash, lookup, matches);
     }
-    return matches;
+    return matches.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
-  private add(record: SessionRecord, field: IndexEntry['field'], kind: LeakedSecretKind): void {
-    const secret = record[field];
-    if (secret === undefined || secret.length < minimumSecretLength) return;
-    const hash = this.windowHash(secret);
-    const entry: IndexEntry = { sessionId: record.id, field, kind, length: secret.length, digest: this.digest(secret) };
-    const bucket = this.buckets.get(hash);
-    if (bucket) bucket.push(entry);
-    else this.buckets.set(hash, [entry]);
-    this.filter[hash & 0xffff] = 1;
+  private add({ record, field, kind, value }: IndexedSecret): void {
+    const digest = this.digest(value);
+    for (let offset = 0; offset < this.step; offset++) {
+      const hash = this.windowHash(value, offset);
+      const entry: IndexEntry = { sessionId: record.id, field, kind, length: value.length, offset, digest };
+      const bucket = this.buckets.get(hash);
+      if (bucket) bucket.push(entry);
+      else this.buckets.set(hash, [entry]);
+      this.filter[hash & 0xffff] = 1;
+    }
   }
 
-  private confirm(text: string, start: number, hash: number, lookup: RecordLookup, matches: SecretMatch[]): void {
+  private confirm(text: string, sample: number, hash: number, lookup: RecordLookup, matches: SecretMatch[]): void {
     for (const entry of this.buckets.get(hash) ?? []) {
-      if (start + entry.length > text.length) continue;
+      const start = sample - entry.offset;
+      if (start < 0 || start + entry.length > text.length) continue;
       const record = lookup(entry.sessionId);
       const secret = record?.[entry.field];
       if (!record || secret === undefined || secret.length !== entry.length) continue;
@@ -120,15 +125,22 @@ export class SecretIndex {
     }
   }
 
-  private windowHash(secret: string): number {
+  private windowHash(secret: string, offset: number): number {
     let hash = 0;
-    for (let i = 0; i < minimumSecretLength; i++) hash = (Math.imul(hash, this.base) + secret.charCodeAt(i)) | 0;
+    for (let i = offset; i < offset + minimumSecretLength; i++) hash = (Math.imul(hash, this.base) + secret.charCodeAt(i)) | 0;
     return hash;
   }
 
   private digest(secret: string): string {
     return createHash('sha256').update(this.salt).update(secret).digest('base64');
   }
+}
+
+function secretsOf(record: SessionRecord): IndexedSecret[] {
+  if (record.kind === 'apiToken') return [{ record, field: 'accessToken', kind: 'apiToken', value: record.accessToken }];
+  const secrets: IndexedSecret[] = [{ record, field: 'accessToken', kind: 'accessToken', value: record.accessToken }];
+  if (record.refreshToken !== undefined) secrets.push({ record, field: 'refreshToken', kind: 'refreshToken', value: record.refreshToken });
+  return secrets;
 }
 
 /**
