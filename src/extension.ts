@@ -24,6 +24,7 @@ import { SessionManager } from './core/session/session-manager';
 import { SessionStore, sessionsSecretKey } from './core/session/session-store';
 import { confirmTokenWithIdentity } from './core/session/token-confirmation';
 import { FailureChannel } from './failures/failure-channel';
+import { LeakGuardHost } from './leak-guard/leak-guard-host';
 import { ScopeStepUp } from './failures/scope-step-up';
 import { outputChannelLogger } from './log/output-channel-logger';
 import { rememberSessionSecrets } from './log/session-secrets';
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const accountContext = new AccountContext(account);
   const projectsTree = new ProjectsTreeProvider(account);
   const dashboardsTree = new DashboardsTreeProvider(account, activeProject);
+  const leakGuard = new LeakGuardHost({ sessions, workspaceState: context.workspaceState, signIn });
 
   context.subscriptions.push(
     log,
@@ -90,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): void {
     accountContext,
     projectsTree,
     dashboardsTree,
+    leakGuard,
     new SessionNotifications(sessions),
     vscode.authentication.registerAuthenticationProvider(lucaroProviderId, 'Lucaro', provider, {
       supportsMultipleAccounts: true,
@@ -106,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): void {
         account: new AccountCommands(sessions, account, clientSecret),
         catalog: new CatalogCommands({ account, activeProject, stepUp, failures }),
         items: new ItemCommands(account, activeProject, failures),
+        leakGuard,
       }),
     ),
   );
@@ -113,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): void {
   settingsWatcher.validate();
   void activeProject.publishContext();
   void account.update().then(() => accountContext.publish());
+  void leakGuard.sync();
   // Puts "Sign in with Lucaro" into the Accounts menu while nobody is signed in: any session will do.
   void vscode.authentication.getSession(lucaroProviderId, [], { createIfNone: false }).then(undefined, (error: unknown) =>
     logger.warn('Could not read the stored Lucaro sessions', error),

@@ -11,6 +11,8 @@ export interface LucaroEditorOptions {
   settings?: Record<string, unknown>;
   /** Once, after the editor started (a client secret, a log level): survives every reset. */
   setUp?: (editor: LucaroEditor) => Promise<void>;
+  /** Fills the workspace folder before the editor opens it; the server is up, its tokens known. */
+  prepareFolder?: (folder: string, lucaro: LucaroServer) => void;
 }
 
 /**
@@ -37,6 +39,7 @@ export class LucaroEditor {
     try {
       const workbench = await Workbench.start({
         settings: { 'lucaro.apiUrl': lucaro.apiUrl, 'lucaro.authUrl': lucaro.authUrl, ...options.settings },
+        ...(options.prepareFolder ? { prepareFolder: (folder: string) => options.prepareFolder?.(folder, lucaro) } : {}),
       });
       const { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate, echoRefreshTokenInErrors } =
         resolveOptions(serverOptions);
