@@ -26,6 +26,7 @@ import { SessionManager } from './core/session/session-manager';
 import { SessionStore, sessionsSecretKey } from './core/session/session-store';
 import { confirmTokenWithIdentity } from './core/session/token-confirmation';
 import { FailureChannel } from './failures/failure-channel';
+import { LeakGuardHost } from './leak-guard/leak-guard-host';
 import { ScopeStepUp } from './failures/scope-step-up';
 import { outputChannelLogger } from './log/output-channel-logger';
 import { rememberSessionSecrets } from './log/session-secrets';
@@ -83,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const accountContext = new AccountContext(account);
   const projectsTree = new ProjectsTreeProvider(account);
   const dashboardsTree = new DashboardsTreeProvider(account, activeProject);
+  const leakGuard = new LeakGuardHost({ sessions, workspaceState: context.workspaceState, signIn });
 
   context.subscriptions.push(
     log,
@@ -98,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): void {
     accountContext,
     projectsTree,
     dashboardsTree,
+    leakGuard,
     new SessionNotifications(sessions),
     menuRequest,
     vscode.authentication.registerAuthenticationProvider(lucaroProviderId, 'Lucaro', provider, providerOptions),
@@ -113,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): void {
         account: new AccountCommands(sessions, account, clientSecret),
         catalog: new CatalogCommands({ account, activeProject, stepUp, failures }),
         items: new ItemCommands(account, activeProject, failures),
+        leakGuard,
       }),
     ),
   );
@@ -120,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): void {
   settingsWatcher.validate();
   void activeProject.publishContext();
   void account.update().then(() => accountContext.publish());
+  void leakGuard.sync();
   void menuRequest.offerWhileSignedOut();
 }
 

@@ -16,6 +16,8 @@ export const commandIds = [
   'lucaro.grantAccess',
   'lucaro.loadMore',
   'lucaro.retry',
+  'lucaro.scanWorkspaceForTokens',
+  'lucaro.resolveTokenLeak',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];

@@ -4,18 +4,21 @@ import { signIn } from './account-commands';
 import type { CatalogCommands } from './catalog-commands';
 import type { CommandId } from './command-ids';
 import type { ItemCommands } from './item-commands';
+import type { LeakResolution } from '../leak-guard/leak-code-actions';
+import type { LeakGuardHost } from '../leak-guard/leak-guard-host';
 
 export interface CommandHandlers {
   readonly log: vscode.LogOutputChannel;
   readonly account: AccountCommands;
   readonly catalog: CatalogCommands;
   readonly items: ItemCommands;
+  readonly leakGuard: LeakGuardHost;
 }
 
 export type CommandTable = Record<CommandId, (...args: never[]) => unknown>;
 
 /** Every command's handler, in one place; `registerCommands` registers them in one loop. */
-export function createCommandTable({ log, account, catalog, items }: CommandHandlers): CommandTable {
+export function createCommandTable({ log, account, catalog, items, leakGuard }: CommandHandlers): CommandTable {
   return {
     'lucaro.signIn': () => signIn(),
     'lucaro.signOut': () => account.signOut(),
@@ -33,6 +36,8 @@ export function createCommandTable({ log, account, catalog, items }: CommandHand
     'lucaro.grantAccess': (scope?: unknown) => catalog.grantAccess(scope),
     'lucaro.loadMore': (node?) => catalog.loadMore(node),
     'lucaro.retry': (node?) => catalog.retry(node),
+    'lucaro.scanWorkspaceForTokens': () => leakGuard.scanWorkspace(),
+    'lucaro.resolveTokenLeak': (resolution: LeakResolution) => leakGuard.resolve(resolution),
   };
 }
 

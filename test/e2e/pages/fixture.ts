@@ -15,6 +15,8 @@ export interface LucaroEditorOptions {
   otherExtensions?: readonly string[];
   /** Once, after the editor started (a client secret, a log level): survives every reset. */
   setUp?: (editor: LucaroEditor) => Promise<void>;
+  /** Fills the workspace folder before the editor opens it; the server is up, its tokens known. */
+  prepareFolder?: (folder: string, lucaro: LucaroServer) => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export class LucaroEditor {
         settings: { 'lucaro.apiUrl': lucaro.apiUrl, 'lucaro.authUrl': lucaro.authUrl, ...options.settings },
         ...(options.env ? { env: options.env } : {}),
         ...(options.otherExtensions ? { otherExtensions: options.otherExtensions } : {}),
+        ...(options.prepareFolder ? { prepareFolder: (folder: string) => options.prepareFolder?.(folder, lucaro) } : {}),
       });
       const { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate, echoRefreshTokenInErrors } =
         resolveOptions(serverOptions);

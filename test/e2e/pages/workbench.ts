@@ -9,6 +9,8 @@ import { AccountsMenu } from './accounts-menu';
 import { ExtensionLog } from './extension-log';
 import { LucaroViews } from './lucaro-views';
 import { Dialogs, Notifications } from './notifications';
+import { Editors } from './editors';
+import { Problems } from './problems';
 import { Palette } from './palette';
 import { QuickInput } from './quick-input';
 import { SignIn } from './sign-in';
@@ -24,6 +26,8 @@ export interface WorkbenchOptions {
   vsix?: string;
   /** Other extensions (VSIX files) installed beside it, e.g. a test extension that calls its provider. */
   otherExtensions?: readonly string[];
+  /** Fills the workspace folder (files, `git init`) before the editor opens it. */
+  prepareFolder?: (folder: string) => void;
 }
 
 /** Keeps the workbench quiet so screenshots show the extension, not welcome pages. */
@@ -51,6 +55,8 @@ export class WorkbenchWindow {
   readonly views: LucaroViews;
   readonly statusBar: StatusBar;
   readonly signIn: SignIn;
+  readonly problems: Problems;
+  readonly editors: Editors;
 
   constructor(
     readonly page: Page,
@@ -65,6 +71,8 @@ export class WorkbenchWindow {
     this.views = new LucaroViews(page);
     this.statusBar = new StatusBar(page);
     this.signIn = new SignIn(context, this.quickInput, this.palette, this.accountsMenu, this.dialogs, this.notifications, authUrl);
+    this.problems = new Problems(page, this.palette);
+    this.editors = new Editors(page, this.quickInput);
   }
 
   /** Waits for the workbench to have drawn its activity bar. */
@@ -76,6 +84,17 @@ export class WorkbenchWindow {
   /** Reloads the window (a new extension host) and waits for the workbench. */
   async reload(): Promise<void> {
     await this.page.reload();
+    await this.loaded();
+  }
+
+  /**
+   * "Developer: Reload Window": the workbench shuts down as for a user (its storage flushed,
+   * which a page reload does not wait for) and loads again.
+   */
+  async reloadFromPalette(): Promise<void> {
+    const navigated = this.page.waitForEvent('framenavigated', { timeout: workbenchTimeoutMs });
+    await this.palette.run('Developer: Reload Window');
+    await navigated;
     await this.loaded();
   }
 
@@ -143,6 +162,7 @@ export class Workbench extends WorkbenchWindow {
     let server: CodeServer | undefined;
     let browser: Browser | undefined;
     try {
+      options.prepareFolder?.(folder);
       server = await startCodeServer({
         settings: { ...quietWorkbench, ...options.settings },
         ...(options.env ? { env: options.env } : {}),

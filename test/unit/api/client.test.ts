@@ -1,41 +1,31 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLucaroServer, type LucaroServer } from '../../server/index';
+import { startLucaroServer } from '../../server/index';
 import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import { CancelledError, NetworkError, RateLimitedError } from '../../../src/core/http/errors';
 import type { RateLimitInfo } from '../../../src/core/http/rate-limit';
 import type { Logger } from '../../../src/core/log/logger';
-import { fixedTokens, makeClient } from './fixture';
+import { fixedTokens, makeClient, useLocalLucaro } from './fixture';
 
 describe('LucaroApiClient', () => {
-  const dispatcher = createHttpDispatcher({ env: {} });
-  let server: LucaroServer;
-
-  before(async () => {
-    server = await startLucaroServer({ projects: 3 });
-  });
-
-  after(async () => {
-    await server.close();
-    await dispatcher.close();
-  });
+  const lucaro = useLocalLucaro({ projects: 3 });
 
   test('100 sequential calls share one keep-alive connection', async () => {
     const own = createHttpDispatcher({ env: {} });
     try {
-      const client = makeClient(server.apiUrl, own, fixedTokens(server.apiTokens.all));
-      server.resetCounters();
+      const client = makeClient(lucaro.server.apiUrl, own, fixedTokens(lucaro.server.apiTokens.all));
+      lucaro.server.resetCounters();
       for (let i = 0; i < 100; i++) await client.getMe();
-      assert.equal(server.counters.apiRequests, 100);
-      assert.equal(server.counters.apiConnections, 1);
+      assert.equal(lucaro.server.counters.apiRequests, 100);
+      assert.equal(lucaro.server.counters.apiConnections, 1);
     } finally {
       await own.close();
     }
   });
 
   test('getMe() returns the user and the token scopes from X-OAuth-Scopes', async () => {
-    const token = server.addApiToken(['read:projects', 'read:metrics']);
-    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(token));
+    const token = lucaro.server.addApiToken(['read:projects', 'read:metrics']);
+    const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(token));
 
     const { user, scopes } = await client.getMe();
 
@@ -48,7 +38,7 @@ describe('LucaroApiClient', () => {
     const limited = await startLucaroServer({ projects: 1, rateLimit: { limit: 3, windowSeconds: 60 } });
     try {
       const seen: RateLimitInfo[] = [];
-      const client = makeClient(limited.apiUrl, dispatcher, fixedTokens(limited.apiTokens.all), {
+      const client = makeClient(limited.apiUrl, lucaro.dispatcher, fixedTokens(limited.apiTokens.all), {
         onRateLimit: (info) => seen.push(info),
       });
 
@@ -70,7 +60,7 @@ describe('LucaroApiClient', () => {
   });
 
   test('resources round-trip through the schemas', async () => {
-    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all));
+    const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all));
 
     const created = await client.createProject({ name: 'Client test', description: 'made by a test' });
     assert.equal(created.name, 'Client test');
@@ -85,7 +75,7 @@ describe('LucaroApiClient', () => {
   });
 
   test('a seeded project lists dashboards with their widgets, and metrics', async () => {
-    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all));
+    const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all));
     const project = (await client.listProjects({ limit: 1 })).items[0] ?? assert.fail('no project');
     const dashboards = (await client.listDashboards(project.id)).items;
     assert.ok(dashboards.length > 0);
@@ -95,10 +85,10 @@ describe('LucaroApiClient', () => {
     for (const metric of metrics) assert.equal(typeof metric.unit, 'string');
   });
 
-  test('a slow server trips the headers timeout: NetworkError with the timeout flag', async () => {
+  test('a slow lucaro.server trips the headers timeout: NetworkError with the timeout flag', async () => {
     const slow = await startLucaroServer({ projects: 1, latencyMs: 1500 });
     try {
-      const client = makeClient(slow.apiUrl, dispatcher, fixedTokens(slow.apiTokens.all), {
+      const client = makeClient(slow.apiUrl, lucaro.dispatcher, fixedTokens(slow.apiTokens.all), {
         headersTimeoutMs: 200,
         bodyTimeoutMs: 200,
         retry: { maxRetries: 0 },
@@ -113,7 +103,7 @@ describe('LucaroApiClient', () => {
 
   test('a signal aborted during a backoff cancels the call', async () => {
     const controller = new AbortController();
-    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all), {
+    const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all), {
       retry: {
         sleep: () => {
           controller.abort();
@@ -121,7 +111,7 @@ describe('LucaroApiClient', () => {
         },
       },
     });
-    server.failNext(1);
+    lucaro.server.failNext(1);
     await assert.rejects(client.listProjects({ signal: controller.signal }), CancelledError);
   });
 
@@ -131,9 +121,9 @@ describe('LucaroApiClient', () => {
       lines.push([message, ...args].map((part) => (part instanceof Error ? `${part.message} ${String(part.cause)}` : String(part))).join(' '));
     };
     const logger: Logger = { trace: record, debug: record, info: record, warn: record, error: record };
-    const token = server.apiTokens.all;
-    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(token), { logger });
-    server.failNext(1);
+    const token = lucaro.server.apiTokens.all;
+    const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(token), { logger });
+    lucaro.server.failNext(1);
 
     await client.listProjects();
     await client.getProject('missing').catch(() => undefined);

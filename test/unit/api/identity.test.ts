@@ -1,35 +1,25 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { startLucaroServer, type LucaroServer } from '../../server/index';
 import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import { MalformedResponseError, UnauthorizedError } from '../../../src/core/http/errors';
 import { accountLabel, identityFetcher } from '../../../src/core/api/identity';
 import { startLocalServer, type LocalServer } from '../http/local-server';
+import { useLocalLucaro } from './fixture';
 
 describe('identityFetcher against the local Lucaro server', () => {
-  const dispatcher = createHttpDispatcher({ env: {} });
-  let server: LucaroServer;
-
-  before(async () => {
-    server = await startLucaroServer({ projects: 1 });
-  });
-
-  after(async () => {
-    await server.close();
-    await dispatcher.close();
-  });
+  const lucaro = useLocalLucaro({ projects: 1 });
 
   test('validates a pasted token without a session and learns its scopes', async () => {
-    const identity = await identityFetcher(server.apiUrl, dispatcher)(server.apiTokens.readProjects);
+    const identity = await identityFetcher(lucaro.server.apiUrl, lucaro.dispatcher)(lucaro.server.apiTokens.readProjects);
     assert.match(identity.user.id, /^usr_/);
     assert.deepEqual(identity.scopes, ['read:projects']);
   });
 
   test('a bad token is an UnauthorizedError, asked once', async () => {
-    server.resetCounters();
-    await assert.rejects(identityFetcher(server.apiUrl, dispatcher)('lct_bogus'), UnauthorizedError);
-    assert.equal(server.counters.apiRequests, 1);
+    lucaro.server.resetCounters();
+    await assert.rejects(identityFetcher(lucaro.server.apiUrl, lucaro.dispatcher)('lct_bogus'), UnauthorizedError);
+    assert.equal(lucaro.server.counters.apiRequests, 1);
   });
 });
 

@@ -1,43 +1,31 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLucaroServer, type LucaroServer } from '../../server/index';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import { MalformedResponseError } from '../../../src/core/http/errors';
 import { paginate, type Page } from '../../../src/core/api/paging';
-import { fixedTokens, makeClient } from './fixture';
+import { fixedTokens, makeClient, useLocalLucaro } from './fixture';
 
 describe('paging', () => {
-  const dispatcher = createHttpDispatcher({ env: {} });
-  let server: LucaroServer;
-
-  before(async () => {
-    server = await startLucaroServer({ projects: 250 });
-  });
-
-  after(async () => {
-    await server.close();
-    await dispatcher.close();
-  });
+  const lucaro = useLocalLucaro({ projects: 250 });
 
   test('projects() walks 250 projects in ceil(250/100) requests', async () => {
-    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all));
-    server.resetCounters();
+    const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all));
+    lucaro.server.resetCounters();
 
     const ids: string[] = [];
     for await (const project of client.projects()) ids.push(project.id);
 
     assert.equal(ids.length, 250);
     assert.equal(new Set(ids).size, 250);
-    assert.equal(server.counters.requestsByPath['GET /v2/projects'], 3);
+    assert.equal(lucaro.server.counters.requestsByPath['GET /v2/projects'], 3);
   });
 
   test('projectPages() fetches one page per next(), for "Load more"', async () => {
-    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all));
-    server.resetCounters();
+    const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all));
+    lucaro.server.resetCounters();
 
     const pages = client.projectPages({ limit: 40 });
     const first = await pages.next();
-    assert.equal(server.counters.apiRequests, 1);
+    assert.equal(lucaro.server.counters.apiRequests, 1);
     assert.equal(first.done, false);
     assert.equal(first.value?.items.length, 40);
 
@@ -47,7 +35,7 @@ describe('paging', () => {
   });
 
   test('listProjects() hands back the cursor to continue from', async () => {
-    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all));
+    const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all));
     const first = await client.listProjects({ limit: 100 });
     const second = await client.listProjects({ limit: 100, cursor: first.nextCursor });
     const third = await client.listProjects({ limit: 500, cursor: second.nextCursor });
@@ -58,7 +46,7 @@ describe('paging', () => {
     assert.equal(third.nextCursor, undefined);
   });
 
-  test('a server that repeats a cursor ends the walk with an error instead of looping', async () => {
+  test('a lucaro.server that repeats a cursor ends the walk with an error instead of looping', async () => {
     const looping = (): Promise<Page<number>> => Promise.resolve({ items: [1], nextCursor: 'same' });
     const seen: number[] = [];
     await assert.rejects(async () => {

@@ -1,27 +1,16 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLucaroServer, type LucaroServer } from '../../server/index';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
+import { startLucaroServer } from '../../server/index';
 import { RateLimitedError, ServerError } from '../../../src/core/http/errors';
-import { fixedTokens, makeClient, recordingSleep } from './fixture';
+import { fixedTokens, makeClient, recordingSleep, useLocalLucaro } from './fixture';
 
 describe('retries', () => {
-  const dispatcher = createHttpDispatcher({ env: {} });
-  let server: LucaroServer;
-
-  before(async () => {
-    server = await startLucaroServer({ projects: 5 });
-  });
-
-  after(async () => {
-    await server.close();
-    await dispatcher.close();
-  });
+  const lucaro = useLocalLucaro({ projects: 5 });
 
   function client(retry: Parameters<typeof makeClient>[3] = {}) {
     const recorder = recordingSleep();
     const waits: { waitMs: number; until: Date }[] = [];
-    const api = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all), {
+    const api = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all), {
       ...retry,
       retry: { sleep: recorder.sleep, baseDelayMs: 100, ...retry.retry },
       onRateLimitWait: (waitMs, until) => waits.push({ waitMs, until }),
@@ -31,23 +20,23 @@ describe('retries', () => {
 
   test('a GET survives two 5xx with growing backoff', async () => {
     const { api, sleeps } = client();
-    server.resetCounters();
-    server.failNext(2);
+    lucaro.server.resetCounters();
+    lucaro.server.failNext(2);
 
     const page = await api.listProjects();
 
     assert.equal(page.items.length, 5);
-    assert.equal(server.counters.apiRequests, 3);
+    assert.equal(lucaro.server.counters.apiRequests, 3);
     assert.equal(sleeps.length, 2);
     assert.ok(sleeps[1]! > sleeps[0]!, `backoff grows: ${sleeps.join(', ')}`);
   });
 
   test('retries are bounded: maxRetries + 1 requests, then ServerError', async () => {
-    // Its own server: the 96 failures left over must not reach the other tests.
+    // Its own lucaro.server: the 96 failures left over must not reach the other tests.
     const failing = await startLucaroServer({ projects: 1 });
     try {
       const recorder = recordingSleep();
-      const api = makeClient(failing.apiUrl, dispatcher, fixedTokens(failing.apiTokens.all), {
+      const api = makeClient(failing.apiUrl, lucaro.dispatcher, fixedTokens(failing.apiTokens.all), {
         retry: { maxRetries: 3, sleep: recorder.sleep },
       });
       failing.failNext(100);
@@ -65,19 +54,19 @@ describe('retries', () => {
 
   test('a POST is never retried, even on 5xx', async () => {
     const { api, sleeps } = client();
-    server.resetCounters();
-    server.failNext(1);
+    lucaro.server.resetCounters();
+    lucaro.server.failNext(1);
 
     await assert.rejects(api.createProject({ name: 'Not twice' }), ServerError);
 
-    assert.equal(server.counters.apiRequests, 1);
+    assert.equal(lucaro.server.counters.apiRequests, 1);
     assert.deepEqual(sleeps, []);
   });
 
   test('429 with Retry-After seconds: waits that long, then succeeds', async () => {
     const { api, sleeps, rateLimitWaits } = client();
-    server.resetCounters();
-    server.rateLimitNext(1, 2);
+    lucaro.server.resetCounters();
+    lucaro.server.rateLimitNext(1, 2);
 
     const started = Date.now();
     await api.listProjects();
@@ -86,30 +75,30 @@ describe('retries', () => {
     assert.equal(rateLimitWaits.length, 1);
     assert.equal(rateLimitWaits[0]?.waitMs, 2000);
     assert.ok(Math.abs(rateLimitWaits[0]!.until.getTime() - (started + 2000)) < 1000);
-    assert.equal(server.counters.apiRequests, 2);
+    assert.equal(lucaro.server.counters.apiRequests, 2);
   });
 
   test('429 with Retry-After as an HTTP date: waits until then', async () => {
     const { api, sleeps } = client();
-    server.configure({ retryAfterFormat: 'http-date' });
-    server.resetCounters();
-    server.rateLimitNext(1, 5);
+    lucaro.server.configure({ retryAfterFormat: 'http-date' });
+    lucaro.server.resetCounters();
+    lucaro.server.rateLimitNext(1, 5);
     try {
       await api.listProjects();
     } finally {
-      server.configure({ retryAfterFormat: 'seconds' });
+      lucaro.server.configure({ retryAfterFormat: 'seconds' });
     }
 
     assert.equal(sleeps.length, 1);
     // An HTTP date has whole seconds, so the wait may be off by up to one second either way.
     assert.ok(sleeps[0]! >= 4000 && sleeps[0]! <= 6000, `waited ${sleeps[0]} ms`);
-    assert.equal(server.counters.apiRequests, 2);
+    assert.equal(lucaro.server.counters.apiRequests, 2);
   });
 
   test('a Retry-After beyond the wait budget fails at once with RateLimitedError', async () => {
     const { api, sleeps } = client({ retry: { maxTotalWaitMs: 30_000 } });
-    server.resetCounters();
-    server.rateLimitNext(1, 120);
+    lucaro.server.resetCounters();
+    lucaro.server.rateLimitNext(1, 120);
 
     const error = await api.listProjects().catch((e: unknown) => e);
 
@@ -117,16 +106,16 @@ describe('retries', () => {
     assert.equal(error.retryAfterMs, 120_000);
     assert.match(error.message, /120 s/);
     assert.deepEqual(sleeps, []);
-    assert.equal(server.counters.apiRequests, 1);
+    assert.equal(lucaro.server.counters.apiRequests, 1);
   });
 
   test('a 429 on a POST is not waited out', async () => {
     const { api, sleeps } = client();
-    server.resetCounters();
-    server.rateLimitNext(1, 1);
+    lucaro.server.resetCounters();
+    lucaro.server.rateLimitNext(1, 1);
 
     await assert.rejects(api.createProject({ name: 'Later' }), RateLimitedError);
     assert.deepEqual(sleeps, []);
-    assert.equal(server.counters.apiRequests, 1);
+    assert.equal(lucaro.server.counters.apiRequests, 1);
   });
 });

@@ -1,0 +1,152 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { SessionRecord } from '../session/session-record';
+
+/** Which of a session's secrets a match is. */
+export type LeakedSecretKind = 'apiToken' | 'accessToken' | 'refreshToken';
+
+/** Shorter secrets are not indexed: every window of the text is this long. */
+export const minimumSecretLength = 8;
+
+/** Where to find a secret again at match time; never the secret itself. */
+interface IndexEntry {
+  readonly sessionId: string;
+  readonly field: 'accessToken' | 'refreshToken';
+  readonly kind: LeakedSecretKind;
+  readonly length: number;
+  /** Where in the secret the hashed window starts. */
+  readonly offset: number;
+  /** Salted hash of the whole secret: a rotated record no longer confirms an old entry. */
+  readonly digest: string;
+}
+
+/** One exact occurrence of a signed-in session's secret. */
+export interface SecretMatch {
+  /** UTF-16 offsets, as `TextDocument.positionAt` takes them. */
+  readonly start: number;
+  readonly end: number;
+  readonly sessionId: string;
+  readonly kind: LeakedSecretKind;
+  readonly accountLabel: string;
+  /** The secret's last 4 characters: all a message may show. */
+  readonly lastFour: string;
+  /** Stable across windows and reloads (unsalted), for "Ignore in this file". */
+  readonly fingerprint: string;
+}
+
+/** The records the index was built from, as the session manager holds them now. */
+export type RecordLookup = (sessionId: string) => SessionRecord | undefined;
+
+interface IndexedSecret {
+  readonly record: SessionRecord;
+  readonly field: IndexEntry['field'];
+  readonly kind: LeakedSecretKind;
+  readonly value: string;
+}
+
+/**
+ * The secrets of the signed-in sessions as salted hashes of short windows of them
+ * (`minimumSecretLength` characters at each of the first `step` offsets): no copy of a
+ * secret is kept here. The text is sampled every `step` characters, where `step` is how far
+ * the window can slide inside the shortest secret, so every occurrence of every secret
+ * covers exactly one sampled window at one of the hashed offsets. A sampled window whose
+ * hash is indexed is confirmed against the record the lookup gives at match time.
+ */
+export class SecretIndex {
+  private readonly buckets = new Map<number, IndexEntry[]>();
+  /** Low 16 bits of every indexed hash: most windows are rejected without a map lookup. */
+  private readonly filter = new Uint8Array(1 << 16);
+  private readonly base: number;
+  private readonly salt: Buffer;
+  private step = 1;
+
+  private constructor(salt: Buffer) {
+    this.salt = salt;
+    // An odd multiplier from the salt: windows collide differently in every window of the editor.
+    this.base = (salt.readUInt32LE(0) | 1) >>> 0;
+  }
+
+  static build(records: readonly SessionRecord[], salt: Buffer = randomBytes(32)): SecretIndex {
+    const index = new SecretIndex(salt);
+    const secrets = records.flatMap((record) => secretsOf(record)).filter((secret) => secret.value.length >= minimumSecretLength);
+    if (secrets.length === 0) return index;
+    index.step = Math.min(...secrets.map((secret) => secret.value.length)) - minimumSecretLength + 1;
+    for (const secret of secrets) index.add(secret);
+    return index;
+  }
+
+  get isEmpty(): boolean {
+    return this.buckets.size === 0;
+  }
+
+  /** Every exact occurrence of an indexed secret in `text`, overlapping ones included, by start. */
+  find(text: string, lookup: RecordLookup): SecretMatch[] {
+    const matches: SecretMatch[] = [];
+    const window = minimumSecretLength;
+    if (this.isEmpty) return matches;
+    const { base, filter, step } = this;
+    const last = text.length - window;
+    for (let sample = 0; sample <= last; sample += step) {
+      let hash = 0;
+      for (let i = 0; i < window; i++) hash = (Math.imul(hash, base) + text.charCodeAt(sample + i)) | 0;
+      if (filter[hash & 0xffff] === 1) this.confirm(text, sample, hash, lookup, matches);
+    }
+    return matches.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  private add({ record, field, kind, value }: IndexedSecret): void {
+    const digest = this.digest(value);
+    for (let offset = 0; offset < this.step; offset++) {
+      const hash = this.windowHash(value, offset);
+      const entry: IndexEntry = { sessionId: record.id, field, kind, length: value.length, offset, digest };
+      const bucket = this.buckets.get(hash);
+      if (bucket) bucket.push(entry);
+      else this.buckets.set(hash, [entry]);
+      this.filter[hash & 0xffff] = 1;
+    }
+  }
+
+  private confirm(text: string, sample: number, hash: number, lookup: RecordLookup, matches: SecretMatch[]): void {
+    for (const entry of this.buckets.get(hash) ?? []) {
+      const start = sample - entry.offset;
+      if (start < 0 || start + entry.length > text.length) continue;
+      const record = lookup(entry.sessionId);
+      const secret = record?.[entry.field];
+      if (!record || secret === undefined || secret.length !== entry.length) continue;
+      if (!text.startsWith(secret, start) || this.digest(secret) !== entry.digest) continue;
+      matches.push({
+        start,
+        end: start + secret.length,
+        sessionId: record.id,
+        kind: entry.kind,
+        accountLabel: record.account.label,
+        lastFour: secret.slice(-4),
+        fingerprint: secretFingerprint(secret),
+      });
+    }
+  }
+
+  private windowHash(secret: string, offset: number): number {
+    let hash = 0;
+    for (let i = offset; i < offset + minimumSecretLength; i++) hash = (Math.imul(hash, this.base) + secret.charCodeAt(i)) | 0;
+    return hash;
+  }
+
+  private digest(secret: string): string {
+    return createHash('sha256').update(this.salt).update(secret).digest('base64');
+  }
+}
+
+function secretsOf(record: SessionRecord): IndexedSecret[] {
+  if (record.kind === 'apiToken') return [{ record, field: 'accessToken', kind: 'apiToken', value: record.accessToken }];
+  const secrets: IndexedSecret[] = [{ record, field: 'accessToken', kind: 'accessToken', value: record.accessToken }];
+  if (record.refreshToken !== undefined) secrets.push({ record, field: 'refreshToken', kind: 'refreshToken', value: record.refreshToken });
+  return secrets;
+}
+
+/**
+ * What "Ignore in this file" remembers: a SHA-256 of a high-entropy token names it without
+ * revealing it, and stays the same across reloads (an in-memory salt would not).
+ */
+export function secretFingerprint(secret: string): string {
+  return createHash('sha256').update('lucaro-leak-guard\0').update(secret).digest('base64url');
+}

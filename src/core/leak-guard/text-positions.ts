@@ -1,0 +1,26 @@
+/** Offsets where each line starts, with `\r\n`, `\n` and `\r` as line breaks (as the editor counts them). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 && text.charCodeAt(i + 1) === 10) continue;
+    if (code === 10 || code === 13) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The zero-based line and UTF-16 character of `offset`. */
+export function positionAt(starts: readonly number[], offset: number): { line: number; character: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low, character: offset - starts[low]! };
+}
