@@ -5,7 +5,9 @@ import { ActiveProject } from './account/active-project';
 import { SignedInServices } from './account/signed-in-services';
 import { ClientSecretStore } from './auth/client-secret-store';
 import { identityFetcher } from './core/api/identity';
+import { AccountsMenuRequest } from './auth/accounts-menu-request';
 import { LucaroAuthenticationProvider, lucaroProviderId } from './auth/lucaro-authentication-provider';
+import type { LucaroProviderOptions } from './auth/provider-api-types';
 import { CallbackUriHandler } from './auth/redirect-routes';
 import { SessionNotifications } from './auth/session-notifications';
 import { SignInFlow } from './auth/sign-in-flow';
@@ -59,7 +61,13 @@ export function activate(context: vscode.ExtensionContext): void {
     redactor,
     logger,
   });
-  const provider = new LucaroAuthenticationProvider(sessions, signInFlow);
+  const menuRequest = new AccountsMenuRequest(lucaroProviderId, sessions, logger);
+  const provider = new LucaroAuthenticationProvider(sessions, signInFlow, menuRequest);
+  const providerOptions: LucaroProviderOptions = {
+    supportsMultipleAccounts: true,
+    supportsChallenges: true,
+    supportedAuthorizationServers: [vscode.Uri.parse(settings.server().authUrl)],
+  };
   const settingsWatcher = new SettingsWatcher(settings, sessions);
   const account = new AccountSession(sessions, context.globalState, (record) => new SignedInServices(record, { sessions, dispatcher, logger }));
   const activeProject = new ActiveProject(context.workspaceState);
@@ -94,9 +102,8 @@ export function activate(context: vscode.ExtensionContext): void {
     dashboardsTree,
     leakGuard,
     new SessionNotifications(sessions),
-    vscode.authentication.registerAuthenticationProvider(lucaroProviderId, 'Lucaro', provider, {
-      supportsMultipleAccounts: true,
-    }),
+    menuRequest,
+    vscode.authentication.registerAuthenticationProvider(lucaroProviderId, 'Lucaro', provider, providerOptions),
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, logger)),
     context.secrets.onDidChange((event) => {
       if (event.key === sessionsSecretKey) void sessions.reloadFromStore();
@@ -118,10 +125,7 @@ export function activate(context: vscode.ExtensionContext): void {
   void activeProject.publishContext();
   void account.update().then(() => accountContext.publish());
   void leakGuard.sync();
-  // Puts "Sign in with Lucaro" into the Accounts menu while nobody is signed in: any session will do.
-  void vscode.authentication.getSession(lucaroProviderId, [], { createIfNone: false }).then(undefined, (error: unknown) =>
-    logger.warn('Could not read the stored Lucaro sessions', error),
-  );
+  void menuRequest.offerWhileSignedOut();
 }
 
 export function deactivate(): void {}

@@ -43,6 +43,16 @@ export class SignInFlow {
     return signIn;
   }
 
+  /** Revokes the tokens of a browser sign-in that will not be stored (best effort); a pasted API token stays the user's. */
+  async discard(record: SessionRecord): Promise<void> {
+    if (record.kind !== 'oauth') return;
+    const client = this.deps.tokenClient();
+    await Promise.allSettled([
+      client.revoke(record.accessToken, 'access_token'),
+      ...(record.refreshToken ? [client.revoke(record.refreshToken, 'refresh_token')] : []),
+    ]);
+  }
+
   private async signInOnce(scopes: readonly string[]): Promise<SessionRecord> {
     const method = await this.pickMethod();
     if (!method) throw new vscode.CancellationError();

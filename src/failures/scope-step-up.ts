@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountSession } from '../account/account-session';
 import { lucaroProviderId } from '../auth/lucaro-authentication-provider';
-import { normalizeScopes, scopesCover } from '../core/auth/scopes';
+import { answerScopeRequest, requireKnownScopes, stepUpScopes, UnknownScopeError } from '../core/auth/scope-challenge';
 
 /**
  * Asking for more scopes while keeping the ones the session has. The failure channel
@@ -21,22 +21,22 @@ export class ScopeStepUp {
     if (choice === grant) await this.grant(required);
   }
 
+  /** The same decision as a challenge from another extension: a covering session, else a sign-in for the union. */
   async grant(extraScopes: readonly string[]): Promise<vscode.AuthenticationSession | undefined> {
-    const current = this.account.record?.scopes ?? [];
-    const scopes = normalizeScopes([...current, ...extraScopes]);
-    // Lucaro refused a scope the session was granted (revoked or changed since): a session
-    // that merely matches would change nothing, so ask for a new one.
-    const stale = this.account.record !== undefined && scopesCover(current, extraScopes);
+    const current = this.account.record;
     try {
-      return await vscode.authentication.getSession(
-        lucaroProviderId,
-        scopes,
-        stale
-          ? { forceNewSession: { detail: vscode.l10n.t('Lucaro no longer accepts your sign-in for {0}. Sign in again to renew it.', extraScopes.join(', ')) } }
-          : { createIfNone: true },
-      );
-    } catch {
+      const wanted = requireKnownScopes(extraScopes);
+      const answer = answerScopeRequest(current ? [current] : [], current, wanted);
+      // Lucaro refused a scope the session was granted (revoked or changed since): a session
+      // that merely matches would change nothing, so ask for a new one.
+      return answer.kind === 'existing'
+        ? await vscode.authentication.getSession(lucaroProviderId, stepUpScopes(answer.session.scopes, wanted), {
+            forceNewSession: { detail: vscode.l10n.t('Lucaro no longer accepts your sign-in for {0}. Sign in again to renew it.', wanted.join(', ')) },
+          })
+        : await vscode.authentication.getSession(lucaroProviderId, answer.scopes, { createIfNone: true });
+    } catch (error) {
       // The sign-in flow has told the user why; cancelling is an answer too.
+      if (error instanceof UnknownScopeError) void vscode.window.showErrorMessage(error.message);
       return undefined;
     }
   }

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { useLucaroEditor } from './pages/fixture';
+import { AccountsMenu } from './pages/accounts-menu';
 import { demoAccount, signInScopes } from './pages/lucaro-data';
 import { holdsFor, waitUntil } from './pages/wait';
 
@@ -18,7 +19,7 @@ void describe('browser sign-in through the URI handler', { timeout: 900_000 }, (
   /** Set with "Lucaro: Set OAuth Client Secret", so every token request carries it. */
   const clientSecret = `e2e-client-secret-${randomBytes(12).toString('hex')}`;
   const withoutDashboards = signInScopes.filter((scope) => scope !== 'read:dashboards').sort();
-  const accountEntry = `${demoAccount} (Lucaro)`;
+  const accountEntry = AccountsMenu.entry(demoAccount);
 
   const editor = useLucaroEditor({
     async setUp({ workbench }) {

@@ -23,3 +23,9 @@ export function identityFetcher(apiUrl: string, dispatcher: HttpDispatcher, logg
 export function accountLabel(identity: Identity): string {
   return identity.user.name || identity.user.email || identity.user.id;
 }
+
+/** Who a session belongs to, as a stored record keeps it. */
+export function accountOf(identity: Identity): { id: string; label: string; email?: string } {
+  const account = { id: identity.user.id, label: accountLabel(identity) };
+  return identity.user.email ? { ...account, email: identity.user.email } : account;
+}

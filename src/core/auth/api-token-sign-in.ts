@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LucaroServerUrls, SessionRecord } from '../session/session-record';
-import { accountLabel, type IdentityFetcher } from '../api/identity';
+import { accountOf, type IdentityFetcher } from '../api/identity';
 import { missingScopes, normalizeScopes } from './scopes';
 
 export class ApiTokenLacksScopesError extends Error {
@@ -28,7 +28,7 @@ export async function signInWithApiToken(
     id: randomUUID(),
     kind: 'apiToken',
     server: { apiUrl: server.apiUrl, authUrl: server.authUrl },
-    account: { id: identity.user.id, label: accountLabel(identity) },
+    account: accountOf(identity),
     accessToken: token,
     scopes: normalizeScopes(identity.scopes),
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionRecord } from '../session/session-record';
 import { buildAuthorizationUrl } from './authorization-request';
-import { accountLabel, type IdentityFetcher } from '../api/identity';
+import { accountOf, type IdentityFetcher } from '../api/identity';
 import type { PendingAuthorizations } from './pending-authorizations';
 import { createPkcePair, createState } from './pkce';
 import type { TokenClient } from './token-client';
@@ -78,7 +78,7 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
     id: randomUUID(),
     kind: 'oauth',
     server: { apiUrl: options.apiUrl, authUrl: options.authUrl },
-    account: { id: identity.user.id, label: accountLabel(identity) },
+    account: accountOf(identity),
     accessToken: tokens.accessToken,
     refreshToken: tokens.refreshToken,
     expiresAt: tokens.expiresAt,

@@ -6,7 +6,8 @@ export const sessionRecordSchema = v.object({
   kind: v.picklist(['oauth', 'apiToken']),
   /** Where the tokens were issued; they are never sent anywhere else. */
   server: v.object({ apiUrl: v.string(), authUrl: v.string() }),
-  account: v.object({ id: v.pipe(v.string(), v.minLength(1)), label: v.string() }),
+  /** `label` is the display name; `email` (absent in records stored before it was kept) the unique one. */
+  account: v.object({ id: v.pipe(v.string(), v.minLength(1)), label: v.string(), email: v.optional(v.string()) }),
   accessToken: v.pipe(v.string(), v.minLength(1)),
   refreshToken: v.optional(v.pipe(v.string(), v.minLength(1))),
   expiresAt: v.optional(v.number()),

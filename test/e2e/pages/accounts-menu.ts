@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { accountsMenuLabel } from './lucaro-data';
 import type { Dialogs } from './notifications';
 import { animationsDone, exactly, uiTimeoutMs, waitUntil } from './wait';
 
@@ -16,6 +17,13 @@ export class AccountsMenu {
 
   private get button(): Locator {
     return this.page.locator('.part.activitybar li.action-item[aria-label^="Accounts"]');
+  }
+
+  /** The number on the Accounts button (pending sign-in and access requests), 0 when it shows none. */
+  async badgeCount(): Promise<number> {
+    const badge = this.button.locator('.badge-content').filter({ visible: true });
+    if ((await badge.count()) === 0) return 0;
+    return Number.parseInt((await badge.first().innerText()).trim(), 10) || 0;
   }
 
   /** Opens the menu and returns it once its entries show. */
@@ -46,13 +54,18 @@ export class AccountsMenu {
     return entries;
   }
 
+  /** The entry of an account, named by its display name or its email. */
+  static entry(account: string): string {
+    return `${accountsMenuLabel(account)} (Lucaro)`;
+  }
+
   async lists(label: string): Promise<boolean> {
-    return (await this.entries()).includes(`${label} (Lucaro)`);
+    return (await this.entries()).includes(AccountsMenu.entry(label));
   }
 
   /** Waits until the menu lists (or no longer lists) "<label> (Lucaro)"; answers the entries. */
   async waitForAccount(label: string, present = true, timeoutMs = uiTimeoutMs): Promise<string[]> {
-    const entry = `${label} (Lucaro)`;
+    const entry = AccountsMenu.entry(label);
     let entries: string[] = [];
     await waitUntil(
       async () => {
@@ -82,7 +95,7 @@ export class AccountsMenu {
     const confirm = this.dialogs.button('Sign Out');
     for (let attempt = 1; ; attempt++) {
       const menu = await this.open();
-      await menu.locator(entrySelector, { hasText: `${label} (Lucaro)` }).first().hover();
+      await menu.locator(entrySelector, { hasText: AccountsMenu.entry(label) }).first().hover();
       const signOut = this.page.locator(`.monaco-menu ${entrySelector}`, { hasText: exactly('Sign Out') });
       await animationsDone(signOut);
       await signOut.click();

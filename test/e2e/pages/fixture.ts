@@ -9,6 +9,10 @@ export interface LucaroEditorOptions {
   server?: Omit<LucaroServerOptions, 'host'>;
   /** User settings added to the ones that point the editor at the local Lucaro. */
   settings?: Record<string, unknown>;
+  /** Reaches the extension host (of every installed extension). */
+  env?: NodeJS.ProcessEnv;
+  /** VSIX files installed beside the packaged Lucaro. */
+  otherExtensions?: readonly string[];
   /** Once, after the editor started (a client secret, a log level): survives every reset. */
   setUp?: (editor: LucaroEditor) => Promise<void>;
   /** Fills the workspace folder before the editor opens it; the server is up, its tokens known. */
@@ -39,6 +43,8 @@ export class LucaroEditor {
     try {
       const workbench = await Workbench.start({
         settings: { 'lucaro.apiUrl': lucaro.apiUrl, 'lucaro.authUrl': lucaro.authUrl, ...options.settings },
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.otherExtensions ? { otherExtensions: options.otherExtensions } : {}),
         ...(options.prepareFolder ? { prepareFolder: (folder: string) => options.prepareFolder?.(folder, lucaro) } : {}),
       });
       const { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate, echoRefreshTokenInErrors } =
@@ -91,7 +97,8 @@ export class LucaroEditor {
       const which = quickInput.titled('Sign out of which Lucaro account?');
       const signedOut = notifications.toasts('Signed out of Lucaro');
       await which.or(signedOut).filter({ visible: true }).first().waitFor();
-      if (await which.isVisible()) await quickInput.rows.first().click();
+      // The account the status bar shows, so the wait below sees it go.
+      if (await which.isVisible()) await quickInput.rows.filter({ hasText: label }).first().click();
       await signedOut.first().waitFor();
       await notifications.clearAll();
       const gone = label;

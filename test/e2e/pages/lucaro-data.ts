@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Dashboard, LucaroServer, Project } from '../../server';
+import { demoUsers } from '../../server/users';
 
 /**
  * The local Lucaro's side of the data, read over its API with a static token as a test reads
@@ -8,6 +9,14 @@ import type { Dashboard, LucaroServer, Project } from '../../server';
 
 export const demoAccount = 'Ada Lovelace';
 export const secondAccount = 'Grace Hopper';
+
+/**
+ * The editor's Accounts menu (and other extensions) know an account by a unique label, its
+ * email; the sidebar, status bar and messages by its display name. Takes either.
+ */
+export function accountsMenuLabel(account: string): string {
+  return demoUsers.find((user) => user.name === account)?.email ?? account;
+}
 /** What "Sign in with browser" asks for. */
 export const signInScopes = ['read:projects', 'write:projects', 'read:dashboards', 'write:dashboards', 'read:metrics'];
 

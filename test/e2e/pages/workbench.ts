@@ -24,6 +24,8 @@ export interface WorkbenchOptions {
   env?: NodeJS.ProcessEnv;
   /** Defaults to LUCARO_VSIX, else lucaro.vsix at the repository root (`npm run package`). */
   vsix?: string;
+  /** Other extensions (VSIX files) installed beside it, e.g. a test extension that calls its provider. */
+  otherExtensions?: readonly string[];
   /** Fills the workspace folder (files, `git init`) before the editor opens it. */
   prepareFolder?: (folder: string) => void;
 }
@@ -164,7 +166,7 @@ export class Workbench extends WorkbenchWindow {
       server = await startCodeServer({
         settings: { ...quietWorkbench, ...options.settings },
         ...(options.env ? { env: options.env } : {}),
-        installExtensions: [vsix],
+        installExtensions: [vsix, ...(options.otherExtensions ?? [])],
       });
       browser = await launchChromium();
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
