@@ -40,7 +40,8 @@ export class FailureChannel extends DisposableOwner {
     if (error instanceof vscode.CancellationError) return;
     const decision = routeFailure(error, origin);
     if (decision.route === 'ignore') return;
-    this.deps.logger.warn(`${what} failed: ${describeForLog(error)}`);
+    // The error itself goes too: the logger redacts it as a value (message and causes), before it is text.
+    this.deps.logger.warn(`${what} failed (${describeForLog(error)}):`, error);
     switch (decision.route) {
       case 'stepUp':
         this.once(`stepUp ${normalizeScopes(decision.scopes).join(' ')}`, () => this.deps.stepUp.offer(decision.scopes));

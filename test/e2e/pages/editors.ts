@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { QuickInput } from './quick-input';
-import { exactly, uiTimeoutMs } from './wait';
+import { exactly, uiTimeoutMs, waitUntil } from './wait';
 
 /** Opening files of the workspace and acting in the editor. */
 export class Editors {
@@ -32,19 +32,40 @@ export class Editors {
 
   /** Ctrl+. at the cursor, then the quick fix titled `title`. */
   async quickFix(title: string): Promise<void> {
-    await this.page.locator('.monaco-editor.focused textarea, .monaco-editor.focused .native-edit-context').first().press('Control+.');
+    await this.openQuickFixMenu();
     const item = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
     await item.click({ timeout: uiTimeoutMs });
   }
 
   /** The quick fixes Ctrl+. offers at the cursor (closes the menu again). */
   async quickFixTitles(): Promise<string[]> {
-    await this.page.locator('.monaco-editor.focused textarea, .monaco-editor.focused .native-edit-context').first().press('Control+.');
+    await this.openQuickFixMenu();
     const rows = this.page.locator('.action-widget .monaco-list-row');
-    await rows.first().waitFor({ timeout: uiTimeoutMs });
     const titles = await rows.allInnerTexts();
     await this.page.keyboard.press('Escape');
     return titles.map((title) => title.trim());
+  }
+
+  /**
+   * Ctrl+. in the focused editor until the quick-fix menu lists something: on a busy machine
+   * the code actions for a just-selected range can arrive after the first press, which then
+   * shows nothing.
+   */
+  private async openQuickFixMenu(): Promise<void> {
+    const rows = this.page.locator('.action-widget .monaco-list-row');
+    await waitUntil(
+      async () => {
+        await this.page.locator('.monaco-editor.focused textarea, .monaco-editor.focused .native-edit-context').first().press('Control+.');
+        const shown = await rows.first().waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        );
+        if (!shown) await this.page.keyboard.press('Escape');
+        return shown;
+      },
+      'the quick-fix menu at the cursor',
+      uiTimeoutMs,
+    );
   }
 
   async save(): Promise<void> {
