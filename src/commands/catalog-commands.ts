@@ -3,12 +3,15 @@ import type { AccountSession } from '../account/account-session';
 import type { ActiveProject, ProjectRef } from '../account/active-project';
 import type { SignedInServices } from '../account/signed-in-services';
 import type { LucaroApiClient } from '../core/api/api-client';
-import type { Project } from '../core/api/schemas';
+import type { Metric, Project } from '../core/api/schemas';
+import type { PagedListState } from '../core/tree/paged-list';
 import { checkResourceName, maxNameLength } from '../core/validation/resource-name';
 import type { FailureChannel } from '../failures/failure-channel';
 import type { ScopeStepUp } from '../failures/scope-step-up';
 import type { LucaroNode } from '../sidebar/tree-nodes';
+import { askNewMetric } from './metric-input';
 import { pickProject } from './project-picker';
+import { askText, describeTextProblem } from './text-input';
 
 export interface CatalogCommandDependencies {
   readonly account: AccountSession;
@@ -82,9 +85,7 @@ export class CatalogCommands {
     const services = this.signedIn();
     if (!services) return;
     const project: ProjectRef | undefined =
-      node?.kind === 'project' || node?.kind === 'group'
-        ? node.project
-        : (this.deps.activeProject.current ?? (await this.pick(services, vscode.l10n.t('New Dashboard in Which Project?'))));
+      projectOfNode(node) ?? this.deps.activeProject.current ?? (await this.pick(services, vscode.l10n.t('New Dashboard in Which Project?')));
     if (!project) return;
     const name = await askName(vscode.l10n.t('New Dashboard in {0}', project.name), vscode.l10n.t('Dashboard name'));
     if (name === undefined) return;
@@ -94,6 +95,25 @@ export class CatalogCommands {
     if (!dashboard) return;
     services.catalog.dashboardCreated(project.id, dashboard);
     void vscode.window.showInformationMessage(vscode.l10n.t('Created the dashboard {0} in {1}.', dashboard.name, project.name));
+  }
+
+  async newMetric(node?: LucaroNode): Promise<void> {
+    const services = this.signedIn();
+    if (!services) return;
+    // From the palette, the picker opens on the active project: a metric is not tied to the Dashboards view.
+    const project: ProjectRef | undefined =
+      projectOfNode(node) ?? (await this.pick(services, vscode.l10n.t('New Metric in Which Project?'), this.deps.activeProject.current));
+    if (!project) return;
+    const metrics = services.catalog.metrics(project.id);
+    const fields = await askNewMetric(project, loadedNames(metrics.state));
+    if (!fields) return;
+    const metric = await this.withProgress(services, 'Creating a metric', vscode.l10n.t('Creating metric {0}…', fields.name), (api, signal) =>
+      api.createMetric(project.id, fields, { signal }),
+    );
+    if (!metric) return;
+    // Shown at once, first, without a round trip, as a new dashboard is; a later page does not repeat it.
+    metrics.prepend(metric);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Created the metric {0} in {1}.', metric.name, project.name));
   }
 
   async renameProject(node?: LucaroNode): Promise<void> {
@@ -119,8 +139,8 @@ export class CatalogCommands {
     return services;
   }
 
-  private pick(services: SignedInServices, title: string): Promise<Project | undefined> {
-    return pickProject(services, title, (error) => this.deps.failures.report(error, 'picker', 'Listing projects for a picker'));
+  private pick(services: SignedInServices, title: string, preferred?: ProjectRef): Promise<Project | undefined> {
+    return pickProject(services, title, (error) => this.deps.failures.report(error, 'picker', 'Listing projects for a picker'), preferred);
   }
 
   /** Runs a write with a cancellable progress; a failure goes to the failure channel. */
@@ -146,24 +166,16 @@ export class CatalogCommands {
   }
 }
 
-async function askName(title: string, prompt: string, value?: string): Promise<string | undefined> {
-  const name = await vscode.window.showInputBox({
-    title,
-    prompt,
-    value,
-    ignoreFocusOut: true,
-    validateInput: (input) => {
-      switch (checkResourceName(input)) {
-        case 'empty':
-          return vscode.l10n.t('A name is required.');
-        case 'tooLong':
-          return vscode.l10n.t('A name has at most {0} characters.', maxNameLength);
-        case 'controlCharacters':
-          return vscode.l10n.t('A name cannot contain control characters.');
-        default:
-          return undefined;
-      }
-    },
-  });
-  return name?.trim();
+/** The project a tree row (a project or one of its groups) stands for. */
+function projectOfNode(node: LucaroNode | undefined): ProjectRef | undefined {
+  return node?.kind === 'project' || node?.kind === 'group' ? node.project : undefined;
+}
+
+/** The names a list has loaded: what a new metric's name is checked against before the request. */
+function loadedNames(state: PagedListState<Metric>): ReadonlySet<string> {
+  return new Set(state.status === 'loaded' ? state.items.map((metric) => metric.name) : []);
+}
+
+function askName(title: string, prompt: string, value?: string): Promise<string | undefined> {
+  return askText({ title, prompt, value, validate: (input) => describeTextProblem('name', checkResourceName(input), maxNameLength) });
 }

@@ -8,6 +8,7 @@ export const commandIds = [
   'lucaro.selectProject',
   'lucaro.newProject',
   'lucaro.newDashboard',
+  'lucaro.newMetric',
   'lucaro.renameProject',
   'lucaro.openInBrowser',
   'lucaro.copyId',

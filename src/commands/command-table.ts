@@ -28,6 +28,7 @@ export function createCommandTable({ log, account, catalog, items, leakGuard }: 
     'lucaro.selectProject': (node?) => catalog.selectProject(node),
     'lucaro.newProject': () => catalog.newProject(),
     'lucaro.newDashboard': (node?) => catalog.newDashboard(node),
+    'lucaro.newMetric': (node?) => catalog.newMetric(node),
     'lucaro.renameProject': (node?) => catalog.renameProject(node),
     'lucaro.openInBrowser': (node?: unknown) => items.openInBrowser(node),
     'lucaro.copyId': (node?: unknown) => items.copyId(node),

@@ -3,13 +3,13 @@ import { before, describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import type { Dashboard, Project } from '../server';
 import { useLucaroEditor } from './pages/fixture';
-import { allServerProjects, demoAccount, requestsTo, secondAccount, serverDashboards, serverProject } from './pages/lucaro-data';
+import { allServerProjects, demoAccount, requestsTo, secondAccount, serverDashboards, serverMetrics, serverProject } from './pages/lucaro-data';
 import { exactly, holdsFor, uiTimeoutMs, waitUntil } from './pages/wait';
 
 /**
  * Issue 4's remaining sidebar actions in a real editor, one code-server for the file, each
  * test signed in afresh as Ada: Rename Project (prefilled, validated before any request),
- * New Dashboard from a project's Dashboards group, Copy ID, Open in Browser, Search Projects
+ * New Dashboard from a project's Dashboards group, New Metric from its Metrics group, Copy ID, Open in Browser, Search Projects
  * paging lazily through 250 projects, one deduplicated step-up notification for a 403
  * insufficient_scope, and Switch Account between two accounts, remembered over a reload.
  */
@@ -152,6 +152,55 @@ describe('the Lucaro sidebar actions in a real editor', { timeout: 240_000 }, ()
     await waitUntil(
       async () => (await workbench.notifications.texts()).some((text) => text.includes(`Created the dashboard ${name} in ${project.name}.`)),
       'the confirmation',
+    );
+  });
+
+  test("New Metric from the project's Metrics group: refused names send nothing; name and unit are one POST, shown first in the group", async () => {
+    const { workbench, lucaro } = editor();
+    const { quickInput } = workbench;
+    const { projects } = views();
+    const project = await currentProject();
+    await signInAsAda(project);
+    const post = `POST /v2/projects/${project.id}/metrics`;
+    const existing = await serverMetrics(lucaro, project.id);
+    await projects.expand(projects.row(project.name, 1));
+    const group = projects.row('Metrics', 2);
+    await projects.expand(group);
+    await projects.waitForRow(existing[0]!.name, 3);
+
+    await projects.inlineAction(group, 'New Metric');
+    await quickInput.titled(`New Metric in ${project.name} (1/3)`).waitFor({ timeout: uiTimeoutMs });
+    const staysOpen = async () => (await quickInput.isOpen()) && requestsTo(lucaro, post) === 0;
+    // A bidi override, then a name the project already has: each refused inline, Enter sends nothing.
+    for (const [name, message] of [
+      ['latency‮_p99', 'A name cannot contain bidirectional text controls.'],
+      [` ${existing[0]!.name} `, `${project.name} already has a metric named ${existing[0]!.name}.`],
+    ] as const) {
+      await quickInput.input.fill(name);
+      await quickInput.message.filter({ hasText: message }).waitFor({ timeout: uiTimeoutMs });
+      await quickInput.input.press('Enter');
+      await holdsFor(staysOpen, `the box staying open without a request for ${JSON.stringify(name)}`, 500);
+    }
+    assert.equal(requestsTo(lucaro, post), 0, 'no request for a refused name');
+
+    const name = `e2e_metric_${Date.now().toString(36)}`;
+    await quickInput.input.fill(name);
+    await waitUntil(async () => (await quickInput.message.filter({ hasText: /cannot|already/ }).count()) === 0, 'the message to clear');
+    await quickInput.input.press('Enter');
+    await quickInput.titled(`New Metric in ${project.name} (2/3)`).waitFor({ timeout: uiTimeoutMs });
+    await quickInput.input.fill('ms');
+    await quickInput.input.press('Enter');
+    await quickInput.titled(`New Metric in ${project.name} (3/3)`).waitFor({ timeout: uiTimeoutMs });
+    await quickInput.input.press('Enter');
+
+    const row = await projects.waitForRow(name, 3);
+    assert.equal(await row.locator('.label-description').innerText(), 'ms', 'the unit beside the name');
+    assert.equal((await projects.infos()).find((info) => info.label === name)?.posInSet, 1, 'first in the Metrics group');
+    assert.equal(requestsTo(lucaro, post), 1, 'exactly one POST');
+    assert.deepEqual(
+      (await serverMetrics(lucaro, project.id)).find((metric) => metric.name === name),
+      { name, unit: 'ms', description: '' },
+      'the server has it',
     );
   });
 

@@ -10,6 +10,7 @@ import {
   optionalPositiveInteger,
   optionalString,
   parseJsonObject,
+  refuseUnsafeText,
   rejectUnknownFields,
   requiredString,
   requiredTime,
@@ -106,9 +107,12 @@ export function registerApiRoutes(app: Express, deps: ApiDeps): void {
       const body = parseJsonObject(req.body);
       rejectUnknownFields(body, ['name', 'unit', 'description']);
       const name = requiredString(body, 'name', nameMax);
-      if (catalog.findMetric(index, name)) throw badRequest(`A metric named "${name}" already exists in this project.`);
       const unit = optionalString(body, 'unit', unitMax, true) ?? '';
       const description = optionalString(body, 'description', descriptionMax, true) ?? '';
+      refuseUnsafeText('name', name);
+      refuseUnsafeText('unit', unit);
+      refuseUnsafeText('description', description);
+      if (catalog.findMetric(index, name)) throw badRequest(`A metric named "${name}" already exists in this project.`);
       send(res, 201, catalog.createMetric(index, { name, unit, description }));
     })
     .all(methodNotAllowed('GET, POST'));

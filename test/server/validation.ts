@@ -59,3 +59,33 @@ export function optionalPositiveInteger(body: JsonObject, field: string, max: nu
   }
   return value;
 }
+
+// Spelled out rather than as Unicode properties, so the extension's validator (which uses
+// \p{Cc} and \p{Bidi_Control}) is checked against a second reading of the same rule.
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/;
+const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Text a user reads elsewhere (a metric's name, unit, description): no control characters,
+ * no bidirectional controls (they reorder what is shown), no unpaired surrogates.
+ */
+export function refuseUnsafeText(field: string, value: string | undefined): void {
+  if (value === undefined) return;
+  if (controlCharacters.test(value)) throw badRequest(`${field} must not contain control characters.`);
+  if (bidiControls.test(value)) throw badRequest(`${field} must not contain bidirectional control characters.`);
+  if (hasUnpairedSurrogate(value)) throw badRequest(`${field} must not contain unpaired surrogates.`);
+}
+
+function hasUnpairedSurrogate(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff) return true;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    }
+  }
+  return false;
+}

@@ -47,6 +47,12 @@ export interface NewDashboard {
   description?: string;
 }
 
+export interface NewMetric {
+  name: string;
+  unit?: string;
+  description?: string;
+}
+
 /** The Lucaro API (`/v2`), typed. Holds no timers and owns no connections. */
 export class LucaroApiClient {
   readonly #transport: ApiTransport;
@@ -95,6 +101,10 @@ export class LucaroApiClient {
 
   async listMetrics(projectId: string, options: PageOptions = {}): Promise<Page<Metric>> {
     return this.#list(`/v2/projects/${segment(projectId)}/metrics`, MetricSchema, options);
+  }
+
+  async createMetric(projectId: string, metric: NewMetric, options: CallOptions = {}): Promise<Metric> {
+    return this.#data('POST', `/v2/projects/${segment(projectId)}/metrics`, MetricSchema, metric, options);
   }
 
   async #data<T>(

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Dashboard, LucaroServer, Project } from '../../server';
+import type { Dashboard, LucaroServer, Metric, Project } from '../../server';
 import { demoUsers } from '../../server/users';
 
 /**
@@ -47,6 +47,10 @@ export function serverProject(server: LucaroServer, projectId: string): Promise<
 
 export async function serverDashboards(server: LucaroServer, projectId: string): Promise<Dashboard[]> {
   return (await serverApi<{ data: Dashboard[] }>(server, `/v2/projects/${projectId}/dashboards?limit=100`)).data;
+}
+
+export async function serverMetrics(server: LucaroServer, projectId: string): Promise<Metric[]> {
+  return (await serverApi<{ data: Metric[] }>(server, `/v2/projects/${projectId}/metrics?limit=100`)).data;
 }
 
 /** A counter from the server, 0 when never hit ('GET /v2/projects'). */
