@@ -9,6 +9,8 @@ export const commandIds = [
   'lucaro.newProject',
   'lucaro.newDashboard',
   'lucaro.renameProject',
+  'lucaro.openDashboard',
+  'lucaro.openMetric',
   'lucaro.openInBrowser',
   'lucaro.copyId',
   'lucaro.showLog',

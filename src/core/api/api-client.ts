@@ -90,6 +90,10 @@ export class LucaroApiClient {
     return this.#list(`/v2/projects/${segment(projectId)}/dashboards`, DashboardSchema, options);
   }
 
+  async getDashboard(id: string, options: CallOptions = {}): Promise<Dashboard> {
+    return this.#data('GET', `/v2/dashboards/${segment(id)}`, DashboardSchema, undefined, options);
+  }
+
   async createDashboard(projectId: string, dashboard: NewDashboard, options: CallOptions = {}): Promise<Dashboard> {
     return this.#data('POST', `/v2/projects/${segment(projectId)}/dashboards`, DashboardSchema, dashboard, options);
   }

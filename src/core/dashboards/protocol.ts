@@ -52,7 +52,9 @@ export type HostMessage =
       readonly stat: StatSummary | undefined;
     }
   | { readonly type: 'failed'; readonly widgetId: string; readonly message: string }
-  | { readonly type: 'needsGrant'; readonly message: string };
+  | { readonly type: 'needsGrant'; readonly message: string }
+  /** The tab cannot load (signed out, the dashboard is gone): a sentence, and Retry if it may help. */
+  | { readonly type: 'notice'; readonly message: string; readonly retry: boolean };
 
 const maxIdLength = 512;
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(maxIdLength));
