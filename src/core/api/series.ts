@@ -1,8 +1,17 @@
 import * as v from 'valibot';
 
-// A point is [unix_seconds, value]. Anything else in a point (a third element, a string, a
-// null from a gap) makes that point unusable, not the whole series: the chart shows the rest.
-const PointSchema = v.tuple([v.number(), v.number()]);
+// A point is [unix_seconds, value]. Anything else in a point (a string, a null from a gap,
+// a missing value) makes that point unusable, not the whole series: the chart shows the rest.
+// Checked by hand, not by a schema per point: a series has hundreds of them.
+function usablePoints(points: unknown[]): Array<[number, number]> {
+  const usable: Array<[number, number]> = [];
+  for (const point of points) {
+    if (!Array.isArray(point)) continue;
+    const [time, value] = point as unknown[];
+    if (typeof time === 'number' && typeof value === 'number' && Number.isFinite(time) && Number.isFinite(value)) usable.push([time, value]);
+  }
+  return usable;
+}
 
 export const SeriesSchema = v.object({
   metric: v.string(),
@@ -10,13 +19,7 @@ export const SeriesSchema = v.object({
     v.nullish(v.string()),
     v.transform((unit) => unit ?? ''),
   ),
-  points: v.pipe(
-    v.array(v.unknown()),
-    v.transform((points) => points.flatMap((point) => {
-      const parsed = v.safeParse(PointSchema, point);
-      return parsed.success && Number.isFinite(parsed.output[0]) && Number.isFinite(parsed.output[1]) ? [parsed.output] : [];
-    })),
-  ),
+  points: v.pipe(v.array(v.unknown()), v.transform(usablePoints)),
 });
 
 export type Series = v.InferOutput<typeof SeriesSchema>;
