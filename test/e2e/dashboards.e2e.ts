@@ -116,6 +116,13 @@ describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
     }, 'four charts drawn');
     await workbench.screenshot('dashboard-tab').then((file) => fs.copyFileSync(file, docsImage));
 
+    // Keyboard: a chart takes focus and End reads out its last point.
+    const chart = tab.frame.locator('figure.widget .chart').first();
+    await chart.focus();
+    await chart.press('End');
+    const lastRow = widgets[0]!.rows.at(-1)!;
+    await waitUntil(async () => ((await tab.frame.locator('figure.widget .readout').first().textContent()) ?? '').includes(String(Math.trunc(lastRow[1]))), 'the readout of the last point');
+
     // Another range asks again, once per widget.
     lucaro.resetCounters();
     await tab.selectRange('Last hour');
