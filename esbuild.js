@@ -63,6 +63,20 @@ const httpStackSplitPlugin = {
   },
 };
 
+/**
+ * The dashboard tabs' code is its own bundle, `dist/dashboards.js`, which `DashboardTabs`
+ * imports when the first tab opens: activation carries only the serializer and the commands.
+ */
+/** @type {import('esbuild').Plugin} */
+const dashboardsSplitPlugin = {
+  name: 'dashboards-split',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/dashboard-panels\.js$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'dashboards', 'dashboard-tabs.ts')) ? { path: './dashboards.js', external: true } : undefined,
+    );
+  },
+};
+
 /** Writes undici's HTTP parser as the binary file the stub above reads. */
 function writeParserWasm(outdir) {
   const fs = require('node:fs');
@@ -70,10 +84,44 @@ function writeParserWasm(outdir) {
   fs.writeFileSync(path.join(outdir, 'llhttp.wasm'), require('undici/lib/llhttp/llhttp-wasm.js'));
 }
 
+/**
+ * The dashboard tab's page: its own browser bundle (uPlot inside), loaded only when a tab
+ * opens, with its style sheets beside it in the one folder the webview may read.
+ */
+function webviewBuildOptions() {
+  return {
+    entryPoints: { dashboard: 'webview/dashboard-main.ts' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: production,
+    sourcemap: production ? false : 'inline',
+    sourcesContent: false,
+    outdir: path.join('dist', 'webview'),
+    logLevel: 'silent',
+    plugins: [problemMatcherPlugin],
+  };
+}
+
+function copyWebviewStyles() {
+  const fs = require('node:fs');
+  const outdir = path.join('dist', 'webview');
+  fs.mkdirSync(outdir, { recursive: true });
+  fs.copyFileSync(require.resolve('uplot/dist/uPlot.min.css'), path.join(outdir, 'uPlot.min.css'));
+  fs.copyFileSync(path.join('webview', 'dashboard.css'), path.join(outdir, 'dashboard.css'));
+}
+
 async function main() {
   const outdir = 'dist';
+  const webview = await esbuild.context(/** @type {import('esbuild').BuildOptions} */ (webviewBuildOptions()));
+  copyWebviewStyles();
   const context = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', 'undici-http': 'src/core/http/undici-modules.ts' },
+    entryPoints: {
+      extension: 'src/extension.ts',
+      'undici-http': 'src/core/http/undici-modules.ts',
+      dashboards: 'src/dashboards/dashboard-panels.ts',
+    },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -83,18 +131,21 @@ async function main() {
     sourcesContent: false,
     outdir,
     external: ['vscode'],
+    // `import('./dashboard-panels.js')` becomes a plain require of the second bundle: the
+    // extension host loads CommonJS. (A browser build bundles the import in instead.)
+    supported: { 'dynamic-import': false },
     logLevel: 'silent',
     metafile: true,
-    plugins: [httpStackSplitPlugin, undiciStubPlugin, problemMatcherPlugin],
+    plugins: [httpStackSplitPlugin, dashboardsSplitPlugin, undiciStubPlugin, problemMatcherPlugin],
   });
   if (watch) {
     writeParserWasm(outdir);
-    await context.watch();
+    await Promise.all([context.watch(), webview.watch()]);
     return;
   }
   writeParserWasm(outdir);
-  await context.rebuild();
-  await context.dispose();
+  await Promise.all([context.rebuild(), webview.rebuild()]);
+  await Promise.all([context.dispose(), webview.dispose()]);
 }
 
 // test/unit/build/undici-layout.test.ts loads this file for the stub table and plugin.

@@ -6,6 +6,7 @@ import { startLucaroServer } from '../test/server/index';
 import { activationBenchmark, type ActivationSample } from './activation/activation';
 import { requireTimeRows } from './activation/require-time';
 import { connectionsBenchmark, firstPaintBenchmark, pagingBenchmark, refreshBenchmark } from './api-benchmarks';
+import { dashboardsBenchmark } from './dashboards';
 import { memoryBenchmark } from './memory';
 import { benchProjects } from './memory-walk';
 import { evaluate, markdownTable, textTable, type Row } from './report';
@@ -19,7 +20,7 @@ import { ensureEditorInstalled } from '../test/harness/install-editor';
  */
 const runs = positiveInt(process.env.BENCH_RUNS, 5);
 const editorRuns = positiveInt(process.env.BENCH_EDITOR_RUNS, 5);
-const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7').split(',').map((part) => part.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7,8').split(',').map((part) => part.trim()));
 const outDir = path.join(repoRoot, 'bench-results');
 
 function log(line: string): void {
@@ -74,6 +75,11 @@ async function main(): Promise<number> {
       const firstApiRow = rows.findIndex((row) => !row.benchmark.startsWith('1 '));
       rows.splice(firstApiRow === -1 ? rows.length : firstApiRow, 0, ...activation.rows, ...control);
     }
+  }
+
+  if (only.has('8')) {
+    log(`8 dashboards (${runs} runs)`);
+    rows.push(...(await dashboardsBenchmark(runs)));
   }
 
   const results = rows.map(evaluate);

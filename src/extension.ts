@@ -13,6 +13,7 @@ import { SessionNotifications } from './auth/session-notifications';
 import { SignInFlow } from './auth/sign-in-flow';
 import { AccountCommands, signIn } from './commands/account-commands';
 import { CatalogCommands } from './commands/catalog-commands';
+import { DashboardCommands } from './commands/dashboard-commands';
 import { createCommandTable, registerCommands } from './commands/command-table';
 import { ItemCommands } from './commands/item-commands';
 import { LucaroSettingsSource } from './config/lucaro-settings';
@@ -25,6 +26,8 @@ import { SecretRedactor } from './core/log/redact';
 import { SessionManager } from './core/session/session-manager';
 import { SessionStore, sessionsSecretKey } from './core/session/session-store';
 import { confirmTokenWithIdentity } from './core/session/token-confirmation';
+import { DashboardTabs } from './dashboards/dashboard-tabs';
+import { RangeMemory } from './dashboards/range-memory';
 import { FailureChannel } from './failures/failure-channel';
 import { LeakGuardHost } from './leak-guard/leak-guard-host';
 import { ScopeStepUp } from './failures/scope-step-up';
@@ -84,6 +87,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const accountContext = new AccountContext(account);
   const projectsTree = new ProjectsTreeProvider(account);
   const dashboardsTree = new DashboardsTreeProvider(account, activeProject);
+  const dashboardTabs = new DashboardTabs({
+    account,
+    failures,
+    stepUp,
+    ranges: new RangeMemory(context.workspaceState),
+    logger,
+    extensionUri: context.extensionUri,
+  });
   const leakGuard = new LeakGuardHost({ sessions, workspaceState: context.workspaceState, signIn });
 
   context.subscriptions.push(
@@ -100,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): void {
     accountContext,
     projectsTree,
     dashboardsTree,
+    dashboardTabs,
     leakGuard,
     new SessionNotifications(sessions),
     menuRequest,
@@ -116,6 +128,7 @@ export function activate(context: vscode.ExtensionContext): void {
         account: new AccountCommands(sessions, account, clientSecret),
         catalog: new CatalogCommands({ account, activeProject, stepUp, failures }),
         items: new ItemCommands(account, activeProject, failures),
+        dashboards: new DashboardCommands({ account, activeProject, failures, tabs: dashboardTabs }),
         leakGuard,
       }),
     ),

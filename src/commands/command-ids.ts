@@ -10,6 +10,8 @@ export const commandIds = [
   'lucaro.newDashboard',
   'lucaro.newMetric',
   'lucaro.renameProject',
+  'lucaro.openDashboard',
+  'lucaro.openMetric',
   'lucaro.openInBrowser',
   'lucaro.copyId',
   'lucaro.showLog',

@@ -3,6 +3,7 @@ import type { AccountCommands } from './account-commands';
 import { signIn } from './account-commands';
 import type { CatalogCommands } from './catalog-commands';
 import type { CommandId } from './command-ids';
+import type { DashboardCommands } from './dashboard-commands';
 import type { ItemCommands } from './item-commands';
 import type { LeakResolution } from '../leak-guard/leak-code-actions';
 import type { LeakGuardHost } from '../leak-guard/leak-guard-host';
@@ -12,13 +13,14 @@ export interface CommandHandlers {
   readonly account: AccountCommands;
   readonly catalog: CatalogCommands;
   readonly items: ItemCommands;
+  readonly dashboards: DashboardCommands;
   readonly leakGuard: LeakGuardHost;
 }
 
 export type CommandTable = Record<CommandId, (...args: never[]) => unknown>;
 
 /** Every command's handler, in one place; `registerCommands` registers them in one loop. */
-export function createCommandTable({ log, account, catalog, items, leakGuard }: CommandHandlers): CommandTable {
+export function createCommandTable({ log, account, catalog, items, dashboards, leakGuard }: CommandHandlers): CommandTable {
   return {
     'lucaro.signIn': () => signIn(),
     'lucaro.signOut': () => account.signOut(),
@@ -30,6 +32,8 @@ export function createCommandTable({ log, account, catalog, items, leakGuard }: 
     'lucaro.newDashboard': (node?) => catalog.newDashboard(node),
     'lucaro.newMetric': (node?) => catalog.newMetric(node),
     'lucaro.renameProject': (node?) => catalog.renameProject(node),
+    'lucaro.openDashboard': (node?) => dashboards.openDashboard(node),
+    'lucaro.openMetric': (node?) => dashboards.openMetric(node),
     'lucaro.openInBrowser': (node?: unknown) => items.openInBrowser(node),
     'lucaro.copyId': (node?: unknown) => items.copyId(node),
     'lucaro.showLog': () => log.show(),

@@ -37,6 +37,7 @@ export function toTreeItem(node: LucaroNode, viewId: string): vscode.TreeItem {
       item.contextValue = 'dashboard';
       item.description = vscode.l10n.t('{0} widgets', node.dashboard.widgets.length);
       item.tooltip = tooltip(node.dashboard.name, node.dashboard.description ?? '', node.dashboard.updated_at, node.dashboard.id);
+      item.command = { command: 'lucaro.openDashboard', title: vscode.l10n.t('Open Dashboard'), arguments: [node] };
       return item;
     }
     case 'widget': {
@@ -54,6 +55,7 @@ export function toTreeItem(node: LucaroNode, viewId: string): vscode.TreeItem {
       item.description = node.metric.unit || undefined;
       item.tooltip = node.metric.description || undefined;
       item.contextValue = 'metric';
+      item.command = { command: 'lucaro.openMetric', title: vscode.l10n.t('Open Metric'), arguments: [node] };
       return item;
     }
     case 'loadMore': {

@@ -134,6 +134,9 @@ export function registerApiRoutes(app: Express, deps: ApiDeps): void {
       const index = projectIndex(projectId);
       const metric = catalog.findMetric(index, metricName);
       if (!metric) throw notFound('Metric', metricName);
+      if (deps.runtime.failingMetrics.includes(metric.name)) {
+        throw new ApiError(503, 'unavailable', `The series of "${metric.name}" is unavailable right now.`);
+      }
       send(res, 200, buildSeries(deps.seed, projectId, metric, from, to, step));
     })
     .all(methodNotAllowed('POST'));

@@ -95,7 +95,11 @@ export class Catalog {
     return this.seededDashboard(Math.floor(index / perProject), index % perProject);
   }
 
-  createDashboard(projectIndex: number, fields: { name: string; description?: string }, now = Date.now()): Dashboard {
+  createDashboard(
+    projectIndex: number,
+    fields: { name: string; description?: string; widgets?: readonly Omit<Widget, 'id'>[] },
+    now = Date.now(),
+  ): Dashboard {
     const index = this.size.projects * this.size.dashboardsPerProject + this.dashboardsCreated;
     this.dashboardsCreated += 1;
     const projectId = this.project(projectIndex).id;
@@ -105,7 +109,7 @@ export class Catalog {
       project_id: projectId,
       name: fields.name,
       description: fields.description ?? '',
-      widgets: [],
+      widgets: (fields.widgets ?? []).map((widget, w) => ({ id: `wgt_${hash32(this.size.seed, id, w).toString(36)}`, ...widget })),
       updated_at: rfc3339(now),
       web_url: dashboardUrl(projectId, id),
     };

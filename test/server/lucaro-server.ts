@@ -6,6 +6,7 @@ import { Catalog } from './catalog';
 import { createClients } from './clients';
 import { createCounters, resetCounters, type ServerCounters } from './counters';
 import { FaultInjector } from './faults';
+import { addHostileProject } from './hostile-project';
 import { closeServer, listen } from './listener';
 import { createOAuthModel } from './oauth-model';
 import { resolveOptions, validateRuntimeOptions, type LucaroServerOptions, type RuntimeOptions } from './options';
@@ -93,6 +94,7 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
   const scopeFaults = new ScopeFaults();
   const tokenFaults = new TokenFaults();
   const catalog = new Catalog(resolved);
+  if (resolved.hostileProject) addHostileProject(catalog);
   const apiDeps: ApiDeps = { seed: resolved.seed, catalog, store, counters, runtime, limiter, faults, scopeFaults };
 
   const apiTokens = createStaticTokens(store, resolved.seed);

@@ -43,6 +43,13 @@ export interface LucaroServerOptions {
    * `error_description`, as some servers do: what redaction must cope with. Default false.
    */
   echoRefreshTokenInErrors?: boolean;
+  /** `POST /v2/metrics/query` for these metric names answers 503, until changed. Default none. */
+  failingMetrics?: readonly string[];
+  /**
+   * One more project, after the seeded ones, whose dashboard, widget and metric names hold
+   * markup, a `command:` link and a bidi override: what a client must show as text. Default false.
+   */
+  hostileProject?: boolean;
 }
 
 export type RuntimeOptionName =
@@ -52,7 +59,8 @@ export type RuntimeOptionName =
   | 'latencyMs'
   | 'failureRate'
   | 'malformedRate'
-  | 'echoRefreshTokenInErrors';
+  | 'echoRefreshTokenInErrors'
+  | 'failingMetrics';
 
 /** The options `configure()` may change while the server runs. */
 export type RuntimeOptions = Required<Pick<LucaroServerOptions, RuntimeOptionName>>;
@@ -67,6 +75,7 @@ export interface ResolvedOptions extends RuntimeOptions {
   dashboardsPerProject: number;
   metricsPerProject: number;
   confidentialClient: { clientId: string; clientSecret: string } | undefined;
+  hostileProject: boolean;
 }
 
 export function resolveOptions(options: LucaroServerOptions = {}): ResolvedOptions {
@@ -86,7 +95,9 @@ export function resolveOptions(options: LucaroServerOptions = {}): ResolvedOptio
     failureRate: options.failureRate ?? 0,
     malformedRate: options.malformedRate ?? 0,
     echoRefreshTokenInErrors: options.echoRefreshTokenInErrors ?? false,
+    failingMetrics: [...(options.failingMetrics ?? [])],
     confidentialClient: options.confidentialClient,
+    hostileProject: options.hostileProject ?? false,
   };
   validateRuntimeOptions(resolved);
   assertInteger('secretSeed', resolved.secretSeed, 0, 2 ** 32 - 1);
@@ -94,6 +105,13 @@ export function resolveOptions(options: LucaroServerOptions = {}): ResolvedOptio
     assertInteger(name, resolved[name], 0, 1_000_000);
   }
   return resolved;
+}
+
+/** The runtime part of resolved options: what `configure()` sets back to start afresh. */
+export function runtimeOptionsOf(options: ResolvedOptions): RuntimeOptions {
+  const { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate, echoRefreshTokenInErrors, failingMetrics } =
+    options;
+  return { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate, echoRefreshTokenInErrors, failingMetrics };
 }
 
 export function validateRuntimeOptions(options: Partial<RuntimeOptions>): void {
@@ -114,6 +132,9 @@ export function validateRuntimeOptions(options: Partial<RuntimeOptions>): void {
   }
   if (options.echoRefreshTokenInErrors !== undefined && typeof options.echoRefreshTokenInErrors !== 'boolean') {
     throw new RangeError('echoRefreshTokenInErrors must be true or false');
+  }
+  if (options.failingMetrics !== undefined && !options.failingMetrics.every((name) => typeof name === 'string')) {
+    throw new RangeError('failingMetrics must be metric names');
   }
 }
 

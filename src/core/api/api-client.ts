@@ -13,6 +13,7 @@ import {
   type Metric,
   type Project,
 } from './schemas';
+import { metricQueryBody, SeriesSchema, type MetricQuery, type Series } from './series';
 
 export type LucaroApiClientOptions = ApiTransportOptions;
 
@@ -95,6 +96,10 @@ export class LucaroApiClient {
     return this.#list(`/v2/projects/${segment(projectId)}/dashboards`, DashboardSchema, options);
   }
 
+  async getDashboard(id: string, options: CallOptions = {}): Promise<Dashboard> {
+    return this.#data('GET', `/v2/dashboards/${segment(id)}`, DashboardSchema, undefined, options);
+  }
+
   async createDashboard(projectId: string, dashboard: NewDashboard, options: CallOptions = {}): Promise<Dashboard> {
     return this.#data('POST', `/v2/projects/${segment(projectId)}/dashboards`, DashboardSchema, dashboard, options);
   }
@@ -105,6 +110,20 @@ export class LucaroApiClient {
 
   async createMetric(projectId: string, metric: NewMetric, options: CallOptions = {}): Promise<Metric> {
     return this.#data('POST', `/v2/projects/${segment(projectId)}/metrics`, MetricSchema, metric, options);
+  }
+
+  /** One metric's series over a window; a malformed point is dropped, not the series. */
+  async queryMetric(query: MetricQuery, options: CallOptions = {}): Promise<Series> {
+    // A read sent as POST: retried and rate-limit-waited like a GET.
+    const result = await this.#transport.call({
+      method: 'POST',
+      path: '/v2/metrics/query',
+      schema: SeriesSchema,
+      body: metricQueryBody(query),
+      safe: true,
+      signal: options.signal,
+    });
+    return result.data;
   }
 
   async #data<T>(

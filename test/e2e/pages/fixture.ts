@@ -1,6 +1,6 @@
 import { after, before, beforeEach } from 'node:test';
 import { startLucaroServer, type LucaroServer, type LucaroServerOptions } from '../../server';
-import { resolveOptions, type RuntimeOptions } from '../../server/options';
+import { resolveOptions, runtimeOptionsOf, type RuntimeOptions } from '../../server/options';
 import { Workbench } from './workbench';
 import { waitUntil } from './wait';
 
@@ -47,17 +47,7 @@ export class LucaroEditor {
         ...(options.otherExtensions ? { otherExtensions: options.otherExtensions } : {}),
         ...(options.prepareFolder ? { prepareFolder: (folder: string) => options.prepareFolder?.(folder, lucaro) } : {}),
       });
-      const { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate, echoRefreshTokenInErrors } =
-        resolveOptions(serverOptions);
-      return new LucaroEditor(lucaro, workbench, {
-        accessTokenLifetimeSeconds,
-        rateLimit,
-        retryAfterFormat,
-        latencyMs,
-        failureRate,
-        malformedRate,
-        echoRefreshTokenInErrors,
-      });
+      return new LucaroEditor(lucaro, workbench, runtimeOptionsOf(resolveOptions(serverOptions)));
     } catch (error) {
       await lucaro.close();
       throw error;

@@ -21,8 +21,9 @@ describe('package.json', () => {
     }
   });
 
-  test('activates lazily: no activation events beyond the implicit ones', () => {
-    assert.deepEqual(manifest.activationEvents, []);
+  test('activates lazily: no activation events beyond the implicit ones and the dashboard tabs\' serializer', () => {
+    // A webview serializer is not implied by any contribution: a restored tab needs the extension running.
+    assert.deepEqual(manifest.activationEvents, ['onWebviewPanel:lucaro.dashboard']);
   });
 
   test('the URL and client settings are application-scoped and restricted in untrusted workspaces', () => {

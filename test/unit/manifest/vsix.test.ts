@@ -17,6 +17,8 @@ const allowed = [
   /^extension\/dist\/extension\.js$/,
   /^extension\/dist\/llhttp\.wasm$/,
   /^extension\/dist\/undici-http\.js$/,
+  /^extension\/dist\/dashboards\.js$/,
+  /^extension\/dist\/webview\/(dashboard\.js|dashboard\.css|uPlot\.min\.css)$/,
   /^extension\/media\/[a-z0-9-]+\.(svg|png)$/,
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/LICENSE(\.txt)?$/i,
@@ -57,7 +59,7 @@ describe('the packaged .vsix', () => {
   });
 
   test('holds the bundle, the manifest, its strings and the icon', () => {
-    for (const required of ['extension/dist/extension.js', 'extension/dist/undici-http.js', 'extension/dist/llhttp.wasm', 'extension/package.json', 'extension/package.nls.json', 'extension/media/lucaro.svg']) {
+    for (const required of ['extension/dist/extension.js', 'extension/dist/undici-http.js', 'extension/dist/llhttp.wasm', 'extension/dist/dashboards.js', 'extension/dist/webview/dashboard.js', 'extension/dist/webview/dashboard.css', 'extension/dist/webview/uPlot.min.css', 'extension/package.json', 'extension/package.nls.json', 'extension/media/lucaro.svg']) {
       assert.ok(entries.includes(required), `${required} missing from ${entries.join(', ')}`);
     }
   });

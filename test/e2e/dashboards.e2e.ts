@@ -1,0 +1,206 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { before, describe, test } from 'node:test';
+import type { Dashboard, Metric, Project, Series } from '../server';
+import { useLucaroEditor, type LucaroEditor } from './pages/fixture';
+import { DashboardTab, type WidgetInfo } from './pages/dashboard-tab';
+import { allServerProjects, demoAccount, requestsTo, serverApi, serverDashboards } from './pages/lucaro-data';
+import { waitUntil } from './pages/wait';
+
+/**
+ * Issue 10 in a real editor, one code-server for the file: the project whose names hold
+ * markup (six widgets: line, bar, stat), opened from the Projects tree; its values against
+ * the server's series; range switch, themes, a failing widget's Retry, a reload, a metric's
+ * tab; and, signed in without read:metrics, the grant offer in the tab.
+ */
+
+const queryPath = 'POST /v2/metrics/query';
+const docsImage = path.join(__dirname, '..', '..', 'docs', 'images', 'dashboard-tab.png');
+
+describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
+  const editor = useLucaroEditor({ server: { projects: 1, dashboardsPerProject: 1, hostileProject: true }, settings: { 'lucaro.dashboards.autoRefreshSeconds': 0 } });
+  let project: Project;
+  let dashboard: Dashboard;
+  let metrics: Metric[];
+  const dialogs: string[] = [];
+
+  before(async () => {
+    const { lucaro, workbench } = editor();
+    project = (await allServerProjects(lucaro)).at(-1)!;
+    dashboard = (await serverDashboards(lucaro, project.id))[0]!;
+    metrics = (await serverApi<{ data: Metric[] }>(lucaro, `/v2/projects/${project.id}/metrics`)).data;
+    assert.equal(dashboard.widgets.length, 6);
+    // An `alert()` from a name would open a dialog in some frame of the page.
+    workbench.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+
+  /** The server's own answer for a widget's window: what the tab must show. */
+  async function serverSeries(lucaro: LucaroEditor['lucaro'], metric: string, window: NonNullable<WidgetInfo['window']>): Promise<Series> {
+    const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
+    const response = await fetch(`${lucaro.apiUrl}/v2/metrics/query`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${lucaro.apiTokens.all}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ project_id: project.id, metric, from: iso(window.from), to: iso(window.to), step_seconds: window.step }),
+    });
+    assert.equal(response.status, 200);
+    return (await response.json()) as Series;
+  }
+
+  async function assertShowsServerValues(widgets: WidgetInfo[]): Promise<void> {
+    const { lucaro } = editor();
+    for (const [i, widget] of widgets.entries()) {
+      const expected = dashboard.widgets[i]!;
+      assert.equal(widget.id, expected.id, 'in the dashboard order');
+      assert.equal(widget.title, expected.title, 'the title, literally');
+      assert.equal(widget.metric, expected.metric, 'the metric name, literally');
+      assert.equal(widget.kind, expected.kind);
+      assert.equal(widget.state, 'ready', `${widget.title} drew`);
+      const series = await serverSeries(lucaro, expected.metric, widget.window!);
+      assert.ok(series.points.length > 0);
+      assert.deepEqual(
+        widget.rows,
+        series.points.map(([time, value]) => [new Date(time * 1000).toISOString(), value]),
+        `${widget.title}: the table holds the server's series`,
+      );
+      if (widget.kind === 'stat') assert.equal(widget.statValue, series.points.at(-1)![1], 'a stat shows the last point');
+    }
+  }
+
+  /** Signed in with every scope, the markup project's Dashboards group expanded in the Projects tree. */
+  async function openFromTree(): Promise<{ tab: DashboardTab; clickedAt: number }> {
+    const { workbench } = editor();
+    const { projects } = workbench.views;
+    await projects.expand(await projects.waitForRow(project.name, 1));
+    await projects.expand(await projects.waitForRow('Dashboards', 2));
+    await workbench.page.bringToFront();
+    const row = await projects.waitForRow(dashboard.name, 3);
+    const clickedAt = Date.now();
+    await projects.click(row);
+    return { tab: await DashboardTab.find(workbench.page, dashboard.name), clickedAt };
+  }
+
+  async function setTheme(name: string): Promise<void> {
+    const { palette, quickInput } = editor().workbench;
+    await palette.run('Preferences: Color Theme');
+    await quickInput.input.fill(name);
+    await quickInput.row(name).first().waitFor();
+    await quickInput.input.press('Enter');
+    await quickInput.waitClosed();
+  }
+
+  test('a dashboard from the tree: one figure per widget with the server\'s values, markup shown as text; range, themes, Retry and reload', async () => {
+    const { workbench, lucaro } = editor();
+    await workbench.signIn.withApiToken(lucaro.apiTokens.all);
+    await workbench.statusBar.waitForText(demoAccount);
+    lucaro.resetCounters();
+    const opened = await openFromTree();
+    let tab = opened.tab;
+    let widgets = await tab.settled(6);
+    const openToDrawnMs = Date.now() - opened.clickedAt;
+    assert.equal(requestsTo(lucaro, queryPath), 6, 'one query per widget');
+    assert.equal(await tab.heading(), dashboard.name);
+    await assertShowsServerValues(widgets);
+    assert.deepEqual([...new Set(widgets.map((w) => w.window!.step))].sort(), [300, 600], '24 h by default: 5 min steps, 10 min for the stats over two periods');
+    const injected = ['img', 'svg', 'script', 'a', 'b', 'u', 'i'].map((tag) => `.dashboard ${tag}`).join(', ');
+    assert.equal(await tab.frame.locator(injected).count(), 0, 'no markup from a name became an element');
+    assert.deepEqual(dialogs, [], 'no script ran');
+
+    // The default (light) theme draws; the screenshot for the README.
+    const lightInk = await waitUntil(async () => {
+      const ink = await tab.ink();
+      return ink.length === 4 && ink.every((canvas) => canvas.inked > 1000) ? ink : undefined;
+    }, 'four charts drawn');
+    await workbench.screenshot('dashboard-tab').then((file) => fs.copyFileSync(file, docsImage));
+
+    // Keyboard: a chart takes focus and End reads out its last point.
+    const chart = tab.frame.locator('figure.widget .chart').first();
+    await chart.focus();
+    await chart.press('End');
+    const lastRow = widgets[0]!.rows.at(-1)!;
+    await waitUntil(async () => ((await tab.frame.locator('figure.widget .readout').first().textContent()) ?? '').includes(String(Math.trunc(lastRow[1]))), 'the readout of the last point');
+
+    // Another range asks again, once per widget.
+    lucaro.resetCounters();
+    await tab.selectRange('Last hour');
+    widgets = await waitUntil(async () => {
+      const now = await tab.widgets();
+      return now.every((w) => w.state === 'ready' && w.window?.step === 60) ? now : undefined;
+    }, 'the widgets to redraw for the last hour');
+    assert.equal(requestsTo(lucaro, queryPath), 6);
+    await assertShowsServerValues(widgets);
+
+    // A dark theme: the charts are drawn again, in its colours.
+    await setTheme('Dark Modern');
+    await waitUntil(async () => {
+      const ink = await tab.ink();
+      return ink.length === 4 && ink.every((canvas, i) => canvas.inked > 1000 && canvas.colours.join() !== lightInk[i]!.colours.join());
+    }, 'the charts redrawn in the dark theme');
+    await setTheme('Light Modern');
+
+    // A failing metric fails its widgets only, with Retry; Retry draws it once it is back.
+    const failing = dashboard.widgets[0]!;
+    lucaro.configure({ failingMetrics: [failing.metric] });
+    await tab.refresh();
+    widgets = await waitUntil(async () => {
+      const now = await tab.widgets();
+      return now.some((w) => w.state === 'failed') && now.every((w) => w.state !== 'loading') ? now : undefined;
+    }, 'the failing widget to fail', 30_000);
+    for (const widget of widgets) {
+      const fails = dashboard.widgets.find((w) => w.id === widget.id)!.metric === failing.metric;
+      assert.equal(widget.state, fails ? 'failed' : 'ready', widget.title);
+      assert.equal(widget.retryVisible, fails);
+    }
+    lucaro.configure({ failingMetrics: [] });
+    lucaro.resetCounters();
+    await tab.retry(failing.id);
+    await waitUntil(async () => (await tab.figure(failing.id).getAttribute('data-state')) === 'ready', 'Retry to draw the widget');
+    assert.equal(requestsTo(lucaro, queryPath), 1, 'Retry asks for that widget only');
+
+    // A reload brings the tab back (the serializer) with its data; the range was remembered.
+    await workbench.reloadFromPalette();
+    await workbench.page.bringToFront();
+    tab = await DashboardTab.find(workbench.page, dashboard.name, 60_000);
+    widgets = await tab.settled(6, 'the restored tab to draw');
+    assert.ok(widgets.every((w) => w.state === 'ready' && w.window?.step === 60), 'restored with the last hour');
+    assert.equal(await tab.frame.locator('select#range').inputValue(), '1h');
+    await assertShowsServerValues(widgets);
+
+    // A metric from the tree opens its own tab.
+    const { projects } = workbench.views;
+    await projects.expand(await projects.waitForRow(project.name, 1));
+    await projects.expand(await projects.waitForRow('Metrics', 2));
+    const metric = metrics[2]!;
+    await projects.click(await projects.waitForRow(metric.name, 3));
+    const metricTab = await DashboardTab.find(workbench.page, metric.name);
+    const [only] = await metricTab.settled(1);
+    assert.equal(only!.metric, metric.name);
+    assert.equal(only!.state, 'ready');
+    assert.ok(only!.rows.length > 0);
+    assert.deepEqual(dialogs, [], 'still no script ran');
+    process.stderr.write(`[dashboards.e2e] a dashboard row clicked to its 6 widgets drawn: ${openToDrawnMs} ms\n`);
+  });
+
+  test('without read:metrics the tab offers "Grant access to metrics" and asks nothing; granting it draws the widgets', async () => {
+    const { workbench, lucaro } = editor();
+    await workbench.palette.run('View: Close All Editors');
+    await workbench.signIn.withApiToken(lucaro.addApiToken(['read:projects', 'read:dashboards']));
+    await workbench.statusBar.waitForText(demoAccount);
+    lucaro.resetCounters();
+    const { tab } = await openFromTree();
+    const grant = tab.notice.getByRole('button', { name: 'Grant access to metrics' });
+    await grant.waitFor();
+    assert.equal(requestsTo(lucaro, queryPath), 0, 'no query without read:metrics');
+    await grant.click();
+    await workbench.signIn.waitForQuickPick();
+    await workbench.signIn.pickApiToken(lucaro.apiTokens.all);
+    await workbench.quickInput.waitClosed();
+    await workbench.page.bringToFront();
+    const widgets = await tab.settled(6, 'the widgets after the grant');
+    assert.ok(widgets.every((w) => w.state === 'ready'));
+    assert.equal(requestsTo(lucaro, queryPath), 6);
+  });
+});

@@ -1,0 +1,34 @@
+/** Numbers and times in the editor's display language. */
+export class Formatter {
+  private readonly number: Intl.NumberFormat;
+  private readonly percent: Intl.NumberFormat;
+  private readonly dateTime: Intl.DateTimeFormat;
+
+  constructor(locale: string) {
+    const supported = safeLocale(locale);
+    this.number = new Intl.NumberFormat(supported, { maximumFractionDigits: 2 });
+    this.percent = new Intl.NumberFormat(supported, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+    this.dateTime = new Intl.DateTimeFormat(supported, { dateStyle: 'medium', timeStyle: 'short' });
+  }
+
+  value(value: number, unit: string): string {
+    const number = this.number.format(value);
+    return unit ? `${number} ${unit}` : number;
+  }
+
+  change(ratio: number): string {
+    return this.percent.format(ratio);
+  }
+
+  time(unixSeconds: number): string {
+    return this.dateTime.format(new Date(unixSeconds * 1000));
+  }
+}
+
+function safeLocale(locale: string): string | undefined {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale])[0];
+  } catch {
+    return undefined;
+  }
+}
