@@ -58,7 +58,7 @@ const httpStackSplitPlugin = {
   name: 'http-stack-split',
   setup(build) {
     build.onResolve({ filter: /^\.\/undici-modules$/ }, (args) =>
-      args.importer.endsWith(path.join('src', 'core', 'http', 'undici.ts')) ? { path: './undici-http.js', external: true } : undefined,
+      args.importer.endsWith(path.join('src', 'core', 'node', 'undici.ts')) ? { path: './undici-http.js', external: true } : undefined,
     );
   },
 };
@@ -73,7 +73,7 @@ function writeParserWasm(outdir) {
 async function main() {
   const outdir = 'dist';
   const context = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', 'undici-http': 'src/core/http/undici-modules.ts' },
+    entryPoints: { extension: 'src/extension.ts', 'undici-http': 'src/core/node/undici-modules.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',

@@ -20,7 +20,9 @@ import { readProxySettings } from './config/proxy-settings';
 import { SettingsWatcher } from './config/settings-watcher';
 import { tokenClientFactory } from './config/token-client-factory';
 import { PendingAuthorizations } from './core/auth/pending-authorizations';
-import { createHttpDispatcher, lazyHttpDispatcher } from './core/http/dispatcher';
+import { lazyHttpDispatcher } from './core/http/dispatcher';
+import { createHttpDispatcher } from './core/node/undici-dispatcher';
+import { openLoopbackRoute } from './node/loopback-route';
 import { SecretRedactor } from './core/log/redact';
 import { SessionManager } from './core/session/session-manager';
 import { SessionStore, sessionsSecretKey } from './core/session/session-store';
@@ -60,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): void {
     pending,
     redactor,
     logger,
+    openLoopbackRoute,
   });
   const menuRequest = new AccountsMenuRequest(lucaroProviderId, sessions, logger);
   const provider = new LucaroAuthenticationProvider(sessions, signInFlow, menuRequest);

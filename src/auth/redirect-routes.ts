@@ -1,12 +1,22 @@
 import * as vscode from 'vscode';
 import type { RedirectRoute } from '../core/auth/browser-sign-in';
-import { parseDesktopUriCallback, parseLoopbackCallback, parseWebUriCallback } from '../core/auth/callback-params';
-import { LoopbackCallbackServer, loopbackPage } from '../core/auth/loopback-callback-server';
+import { parseDesktopUriCallback, parseWebUriCallback } from '../core/auth/callback-params';
 import type { PendingAuthorizations } from '../core/auth/pending-authorizations';
 import type { Logger } from '../core/log/logger';
 import type { RedirectMode } from '../config/lucaro-settings';
 
 export const callbackPath = '/auth/callback';
+
+/** Opens the loopback redirect; only a Node host has one (`src/node/loopback-route.ts`). */
+export type LoopbackRouteOpener = (pending: PendingAuthorizations) => Promise<RedirectRoute>;
+
+/** The loopback redirect was asked for (or needed as the fallback) where the host cannot open one. */
+export class LoopbackUnavailableError extends Error {
+  override readonly name = 'LoopbackUnavailableError';
+  constructor(options?: ErrorOptions) {
+    super('this extension host cannot open a loopback redirect', options);
+  }
+}
 
 /**
  * Picks where the browser returns to. The URI handler works on desktop, in remote windows
@@ -18,16 +28,18 @@ export async function openRedirectRoute(
   extensionId: string,
   pending: PendingAuthorizations,
   logger: Logger,
+  openLoopback: LoopbackRouteOpener | undefined,
 ): Promise<RedirectRoute> {
   if (mode !== 'loopback') {
     try {
       return await uriHandlerRoute(extensionId);
     } catch (error) {
-      if (mode === 'uriHandler') throw error;
+      if (mode === 'uriHandler' || !openLoopback) throw error;
       logger.warn(`The editor's URI handler cannot be reached (${String(error)}); using a loopback redirect.`);
     }
   }
-  return loopbackRoute(pending);
+  if (!openLoopback) throw new LoopbackUnavailableError();
+  return openLoopback(pending);
 }
 
 async function uriHandlerRoute(extensionId: string): Promise<RedirectRoute> {
@@ -35,24 +47,6 @@ async function uriHandlerRoute(extensionId: string): Promise<RedirectRoute> {
   const external = await vscode.env.asExternalUri(callback);
   // Unencoded: `toString()` would encode the `&` and `=` of a web editor's nested query.
   return { redirectUri: external.toString(true), dispose: () => undefined };
-}
-
-async function loopbackRoute(pending: PendingAuthorizations): Promise<RedirectRoute> {
-  const server = await LoopbackCallbackServer.start((rawQuery) => pending.handleCallbackQuery(rawQuery, parseLoopbackCallback), {
-    accepted: loopbackPage(
-      vscode.l10n.t('Signed in to Lucaro'),
-      vscode.l10n.t('You can close this tab and return to the editor.'),
-    ),
-    denied: loopbackPage(
-      vscode.l10n.t('Sign-in not completed'),
-      vscode.l10n.t('Lucaro did not grant access. You can close this tab; the editor says what to do next.'),
-    ),
-    ignored: loopbackPage(
-      vscode.l10n.t('Sign-in link expired'),
-      vscode.l10n.t('This sign-in link is no longer valid. Close this tab and start the sign-in again from the editor.'),
-    ),
-  });
-  return { redirectUri: server.redirectUri, dispose: () => server.close() };
 }
 
 /** Hands callbacks that arrive through `${uriScheme}://lucaro.lucaro/auth/callback` to the pending sign-ins. */

@@ -10,7 +10,7 @@ import type { SecretRedactor } from '../core/log/redact';
 import type { SessionRecord } from '../core/session/session-record';
 import type { LucaroSettings } from '../config/lucaro-settings';
 import { describeForUser, isCancellation } from '../ui/error-messages';
-import { openRedirectRoute } from './redirect-routes';
+import { openRedirectRoute, type LoopbackRouteOpener } from './redirect-routes';
 
 export interface SignInFlowDependencies {
   readonly extensionId: string;
@@ -20,6 +20,8 @@ export interface SignInFlowDependencies {
   readonly pending: PendingAuthorizations;
   readonly redactor: SecretRedactor;
   readonly logger: Logger;
+  /** Absent where the host has no loopback server (the web worker). */
+  readonly openLoopbackRoute?: LoopbackRouteOpener;
 }
 
 type Method = 'browser' | 'apiToken';
@@ -98,7 +100,7 @@ export class SignInFlow {
       async (_progress, token) => {
         const abort = new AbortController();
         const cancellation = token.onCancellationRequested(() => abort.abort());
-        const route = await openRedirectRoute(settings.redirectMode, this.deps.extensionId, this.deps.pending, this.deps.logger);
+        const route = await openRedirectRoute(settings.redirectMode, this.deps.extensionId, this.deps.pending, this.deps.logger, this.deps.openLoopbackRoute);
         try {
           this.deps.logger.info(`Browser sign-in started (redirect: ${new URL(route.redirectUri).origin}).`);
           const record = await signInWithBrowser({

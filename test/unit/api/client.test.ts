@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startLucaroServer } from '../../server/index';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { CancelledError, NetworkError, RateLimitedError } from '../../../src/core/http/errors';
 import type { RateLimitInfo } from '../../../src/core/http/rate-limit';
 import type { Logger } from '../../../src/core/log/logger';

@@ -1,7 +1,8 @@
 import { after, before } from 'node:test';
 import type { AccessTokenSource } from '../../../src/core/http/access-token-source';
 import { LucaroApiClient, type LucaroApiClientOptions } from '../../../src/core/api/api-client';
-import { createHttpDispatcher, type HttpDispatcher } from '../../../src/core/http/dispatcher';
+import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { silentLogger } from '../../../src/core/log/logger';
 import { startLucaroServer, type LucaroServer, type LucaroServerOptions } from '../../server/index';
 

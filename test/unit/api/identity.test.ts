@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { MalformedResponseError, UnauthorizedError } from '../../../src/core/http/errors';
 import { accountLabel, identityFetcher } from '../../../src/core/api/identity';
 import { startLocalServer, type LocalServer } from '../http/local-server';

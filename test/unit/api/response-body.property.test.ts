@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type * as v from 'valibot';
 import { DashboardSchema, listSchema, MeSchema, MetricSchema, ProjectSchema } from '../../../src/core/api/schemas';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { MalformedResponseError } from '../../../src/core/http/errors';
 import { parseJsonBody } from '../../../src/core/http/response-body';
 import { startLocalServer, type LocalServer } from '../http/local-server';

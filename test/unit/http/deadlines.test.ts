@@ -1,7 +1,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { NetworkError } from '../../../src/core/http/errors';
 import { DEADLINE_EXCEEDED } from '../../../src/core/http/send';
 import { fixedTokens, makeClient } from '../api/fixture';

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { CancelledError, NetworkError } from '../../../src/core/http/errors';
 import { fixedTokens, makeClient, recordingSleep } from '../api/fixture';
 import { startLocalServer, type LocalServer } from './local-server';

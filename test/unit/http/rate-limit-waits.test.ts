@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { OutgoingHttpHeaders } from 'node:http';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { RateLimitedError } from '../../../src/core/http/errors';
 import { MAX_SERVER_WAIT_MS, type RateLimitInfo } from '../../../src/core/http/rate-limit';
 import { fixedTokens, makeClient, recordingSleep } from '../api/fixture';

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TokenClient } from '../../../src/core/auth/token-client';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { ForeignOriginError } from '../../../src/core/http/errors';
 import { urlBelow } from '../../../src/core/http/request-url';
 import { send } from '../../../src/core/http/send';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import { MalformedTokenResponseError, TokenEndpointUnreachableError } from '../../../src/core/auth/oauth-errors';
 import { TokenClient } from '../../../src/core/auth/token-client';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { CancelledError } from '../../../src/core/http/errors';
 import { silentLogger } from '../../../src/core/log/logger';
 import { dripResponse, startRawServer, type RawServer } from './local-server';
