@@ -56,13 +56,22 @@ async function* chunksOf(response: Response, signal: AbortSignal): AsyncIterable
       const next = await reader.read().catch((error: unknown) => {
         throw failure(error, signal);
       });
-      if (next.done) return;
+      if (next.done) {
+        // Node's fetch hands a finished socket back to its pool a turn later; a request sent
+        // before then opens another connection. A browser pays the same one timer turn.
+        await nextTurn();
+        return;
+      }
       yield next.value;
     }
   } finally {
     // Stopped early (body cap, a limit): the rest is not wanted. Cancelling a finished stream is a no-op.
     reader.cancel().catch(() => undefined);
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 async function* noChunks(): AsyncIterable<Uint8Array> {}

@@ -41,6 +41,9 @@ const EXPIRED_CODES: Record<ExpiredLimit, string> = {
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', ...Object.values(EXPIRED_CODES)]);
 
+/** Statuses without a body (fetch's null-body statuses): whatever bytes a server sends anyway are not read. */
+const BODYLESS_STATUSES = new Set([204, 205, 304]);
+
 /** Kept as sent (a leading BOM too), replacement characters for bytes that are not UTF-8. */
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
@@ -78,6 +81,10 @@ async function readText(
   request: RequestDescription,
   limits: ExchangeLimits,
 ): Promise<string> {
+  if (BODYLESS_STATUSES.has(response.status)) {
+    response.cancel();
+    return '';
+  }
   const tooLarge = () => {
     response.cancel();
     return new MalformedResponseError(response.status, `response larger than ${maxBytes} bytes`, { request });

@@ -52,7 +52,7 @@ async function exchange(agent: Pick<Dispatcher, 'request'>, request: HttpExchang
     status: response.statusCode,
     headers: undiciHeaders(response.headers),
     body: bodyThenNextTurn(response.body),
-    cancel: () => response.body.destroy(),
+    cancel: () => discard(response.body),
   };
 }
 
@@ -63,6 +63,12 @@ function undiciHeaders(headers: Record<string, string | string[] | undefined>): 
       value === undefined ? [] : Array.isArray(value) ? value.map((one) => [name, one] as const) : [[name, value] as const],
     ),
   );
+}
+
+/** A body cut before or while it is read: undici reports the cut as an 'error' event nobody else listens to. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 async function* bodyThenNextTurn(body: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {

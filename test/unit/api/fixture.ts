@@ -51,8 +51,11 @@ export function makeClient(
  * A local Lucaro for the enclosing `describe` (started before its tests, closed after) and one
  * connection pool beside it, as every API test file needs.
  */
-export function useLocalLucaro(options: LucaroServerOptions): { readonly server: LucaroServer; readonly dispatcher: HttpDispatcher } {
-  const dispatcher = createHttpDispatcher({ env: {} });
+export function useLocalLucaro(
+  options: LucaroServerOptions,
+  createDispatcher: () => HttpDispatcher = () => createHttpDispatcher({ env: {} }),
+): { readonly server: LucaroServer; readonly dispatcher: HttpDispatcher } {
+  const dispatcher = createDispatcher();
   let server: LucaroServer | undefined;
   before(async () => {
     server = await startLucaroServer(options);
