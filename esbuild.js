@@ -63,6 +63,43 @@ const httpStackSplitPlugin = {
   },
 };
 
+/**
+ * The web worker has no Node: a Node builtin (or undici, which needs them) reaching the
+ * browser bundle fails the build here, naming the importer, instead of failing at activation.
+ */
+/** @type {import('esbuild').Plugin} */
+const noNodeInWebWorkerPlugin = {
+  name: 'no-node-in-web-worker',
+  setup(build) {
+    const builtins = new Set(require('node:module').builtinModules);
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const bare = args.path.replace(/^node:/, '').split('/')[0];
+      const isNode = args.path.startsWith('node:') || builtins.has(bare) || bare === 'undici';
+      if (!isNode || args.kind === 'entry-point') return undefined;
+      return { errors: [{ text: `"${args.path}" is Node-only and cannot run in the web worker (imported by ${args.importer})` }] };
+    });
+  },
+};
+
+/** The `browser` entry: the same extension for the web worker extension host. */
+function webBuildOptions() {
+  return {
+    entryPoints: { extension: 'src/web/extension.ts' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    minify: production,
+    sourcemap: production ? 'linked' : 'inline',
+    sourcesContent: false,
+    outdir: path.join('dist', 'web'),
+    external: ['vscode'],
+    logLevel: 'silent',
+    metafile: true,
+    plugins: [noNodeInWebWorkerPlugin, problemMatcherPlugin],
+  };
+}
+
 /** Writes undici's HTTP parser as the binary file the stub above reads. */
 function writeParserWasm(outdir) {
   const fs = require('node:fs');
@@ -87,18 +124,20 @@ async function main() {
     metafile: true,
     plugins: [httpStackSplitPlugin, undiciStubPlugin, problemMatcherPlugin],
   });
+  const web = await esbuild.context(/** @type {import('esbuild').BuildOptions} */ (webBuildOptions()));
   if (watch) {
     writeParserWasm(outdir);
-    await context.watch();
+    await Promise.all([context.watch(), web.watch()]);
     return;
   }
   writeParserWasm(outdir);
-  await context.rebuild();
-  await context.dispose();
+  await Promise.all([context.rebuild(), web.rebuild()]);
+  await Promise.all([context.dispose(), web.dispose()]);
 }
 
-// test/unit/build/undici-layout.test.ts loads this file for the stub table and plugin.
-module.exports = { undiciStubs, undiciStubPlugin };
+// test/unit/build/undici-layout.test.ts loads this file for the stub table and plugin,
+// test/unit/build/web-bundle.test.ts for the web worker build.
+module.exports = { undiciStubs, undiciStubPlugin, noNodeInWebWorkerPlugin, webBuildOptions };
 
 if (require.main === module) {
   main().catch((error) => {

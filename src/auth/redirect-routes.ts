@@ -10,12 +10,12 @@ export const callbackPath = '/auth/callback';
 /** Opens the loopback redirect; only a Node host has one (`src/node/loopback-route.ts`). */
 export type LoopbackRouteOpener = (pending: PendingAuthorizations) => Promise<RedirectRoute>;
 
-/** The loopback redirect was asked for (or needed as the fallback) where the host cannot open one. */
-export class LoopbackUnavailableError extends Error {
-  override readonly name = 'LoopbackUnavailableError';
-  constructor(options?: ErrorOptions) {
-    super('this extension host cannot open a loopback redirect', options);
-  }
+export interface RedirectRoutesOptions {
+  readonly extensionId: string;
+  readonly pending: PendingAuthorizations;
+  readonly logger: Logger;
+  /** Absent in the web worker extension host: nothing there can listen on a port. */
+  readonly openLoopback?: LoopbackRouteOpener;
 }
 
 /**
@@ -23,30 +23,42 @@ export class LoopbackUnavailableError extends Error {
  * and in browser-based editors (through `asExternalUri`); the loopback server is the
  * fallback when the editor cannot give an external form of its callback URI.
  */
-export async function openRedirectRoute(
-  mode: RedirectMode,
-  extensionId: string,
-  pending: PendingAuthorizations,
-  logger: Logger,
-  openLoopback: LoopbackRouteOpener | undefined,
-): Promise<RedirectRoute> {
-  if (mode !== 'loopback') {
+export class RedirectRoutes {
+  /** Per extension host: the user hears once that `loopback` cannot apply here. */
+  private loopbackRefusalShown = false;
+
+  constructor(private readonly options: RedirectRoutesOptions) {}
+
+  async open(mode: RedirectMode): Promise<RedirectRoute> {
+    const { openLoopback, pending, logger } = this.options;
+    if (mode === 'loopback' && openLoopback) return openLoopback(pending);
+    if (mode === 'loopback') this.explainLoopbackUnavailable();
     try {
-      return await uriHandlerRoute(extensionId);
+      return await this.uriHandlerRoute();
     } catch (error) {
-      if (mode === 'uriHandler' || !openLoopback) throw error;
+      if (mode !== 'auto' || !openLoopback) throw error;
       logger.warn(`The editor's URI handler cannot be reached (${String(error)}); using a loopback redirect.`);
+      return openLoopback(pending);
     }
   }
-  if (!openLoopback) throw new LoopbackUnavailableError();
-  return openLoopback(pending);
-}
 
-async function uriHandlerRoute(extensionId: string): Promise<RedirectRoute> {
-  const callback = vscode.Uri.parse(`${vscode.env.uriScheme}://${extensionId}${callbackPath}`);
-  const external = await vscode.env.asExternalUri(callback);
-  // Unencoded: `toString()` would encode the `&` and `=` of a web editor's nested query.
-  return { redirectUri: external.toString(true), dispose: () => undefined };
+  private explainLoopbackUnavailable(): void {
+    this.options.logger.warn('lucaro.oauth.redirect is "loopback", which only the desktop editor can offer; signing in through the URI handler.');
+    if (this.loopbackRefusalShown) return;
+    this.loopbackRefusalShown = true;
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'Lucaro runs in the browser here, where no local server can be started, so the "loopback" sign-in redirect (lucaro.oauth.redirect) does not apply: Lucaro signs you in through the editor\'s own callback instead.',
+      ),
+    );
+  }
+
+  private async uriHandlerRoute(): Promise<RedirectRoute> {
+    const callback = vscode.Uri.parse(`${vscode.env.uriScheme}://${this.options.extensionId}${callbackPath}`);
+    const external = await vscode.env.asExternalUri(callback);
+    // Unencoded: `toString()` would encode the `&` and `=` of a web editor's nested query.
+    return { redirectUri: external.toString(true), dispose: () => undefined };
+  }
 }
 
 /** Hands callbacks that arrive through `${uriScheme}://lucaro.lucaro/auth/callback` to the pending sign-ins. */

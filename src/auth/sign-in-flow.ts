@@ -10,18 +10,16 @@ import type { SecretRedactor } from '../core/log/redact';
 import type { SessionRecord } from '../core/session/session-record';
 import type { LucaroSettings } from '../config/lucaro-settings';
 import { describeForUser, isCancellation } from '../ui/error-messages';
-import { openRedirectRoute, type LoopbackRouteOpener } from './redirect-routes';
+import type { RedirectRoutes } from './redirect-routes';
 
 export interface SignInFlowDependencies {
-  readonly extensionId: string;
+  readonly redirectRoutes: RedirectRoutes;
   readonly settings: () => LucaroSettings;
   readonly tokenClient: () => TokenClient;
   readonly fetchIdentity: () => IdentityFetcher;
   readonly pending: PendingAuthorizations;
   readonly redactor: SecretRedactor;
   readonly logger: Logger;
-  /** Absent where the host has no loopback server (the web worker). */
-  readonly openLoopbackRoute?: LoopbackRouteOpener;
 }
 
 type Method = 'browser' | 'apiToken';
@@ -100,7 +98,7 @@ export class SignInFlow {
       async (_progress, token) => {
         const abort = new AbortController();
         const cancellation = token.onCancellationRequested(() => abort.abort());
-        const route = await openRedirectRoute(settings.redirectMode, this.deps.extensionId, this.deps.pending, this.deps.logger, this.deps.openLoopbackRoute);
+        const route = await this.deps.redirectRoutes.open(settings.redirectMode);
         try {
           this.deps.logger.info(`Browser sign-in started (redirect: ${new URL(route.redirectUri).origin}).`);
           const record = await signInWithBrowser({

@@ -15,6 +15,7 @@ const allowed = [
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/web\/extension\.js$/,
   /^extension\/dist\/llhttp\.wasm$/,
   /^extension\/dist\/undici-http\.js$/,
   /^extension\/media\/[a-z0-9-]+\.(svg|png)$/,
@@ -56,8 +57,8 @@ describe('the packaged .vsix', () => {
     assert.deepEqual(unexpected, []);
   });
 
-  test('holds the bundle, the manifest, its strings and the icon', () => {
-    for (const required of ['extension/dist/extension.js', 'extension/dist/undici-http.js', 'extension/dist/llhttp.wasm', 'extension/package.json', 'extension/package.nls.json', 'extension/media/lucaro.svg']) {
+  test('holds the Node and web worker bundles, the manifest, its strings and the icon', () => {
+    for (const required of ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/undici-http.js', 'extension/dist/llhttp.wasm', 'extension/package.json', 'extension/package.nls.json', 'extension/media/lucaro.svg']) {
       assert.ok(entries.includes(required), `${required} missing from ${entries.join(', ')}`);
     }
   });
