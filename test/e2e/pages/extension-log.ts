@@ -29,6 +29,10 @@ export class ExtensionLog {
   async hostLine(): Promise<string> {
     await this.palette.run('Lucaro: Show Log');
     const lines = this.page.locator('.part.panel .view-lines .view-line');
+    await lines.first().waitFor({ timeout: 60_000 });
+    // The panel follows the end of a long log: back to its first line, where the host line is.
+    await this.page.locator('.part.panel .monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+Home');
     await lines.filter({ hasText: /is\srunning\sin/ }).first().waitFor({ timeout: 60_000 });
     // A long line wraps over several view lines, which the editor places by `top`, not in DOM order.
     const shown = await lines.evaluateAll((elements) =>
