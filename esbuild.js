@@ -58,7 +58,7 @@ const httpStackSplitPlugin = {
   name: 'http-stack-split',
   setup(build) {
     build.onResolve({ filter: /^\.\/undici-modules$/ }, (args) =>
-      args.importer.endsWith(path.join('src', 'core', 'http', 'undici.ts')) ? { path: './undici-http.js', external: true } : undefined,
+      args.importer.endsWith(path.join('src', 'core', 'node', 'undici.ts')) ? { path: './undici-http.js', external: true } : undefined,
     );
   },
 };
@@ -76,6 +76,43 @@ const dashboardsSplitPlugin = {
     );
   },
 };
+
+/**
+ * The web worker has no Node: a Node builtin (or undici, which needs them) reaching the
+ * browser bundle fails the build here, naming the importer, instead of failing at activation.
+ */
+/** @type {import('esbuild').Plugin} */
+const noNodeInWebWorkerPlugin = {
+  name: 'no-node-in-web-worker',
+  setup(build) {
+    const builtins = new Set(require('node:module').builtinModules);
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const bare = args.path.replace(/^node:/, '').split('/')[0];
+      const isNode = args.path.startsWith('node:') || builtins.has(bare) || bare === 'undici';
+      if (!isNode || args.kind === 'entry-point') return undefined;
+      return { errors: [{ text: `"${args.path}" is Node-only and cannot run in the web worker (imported by ${args.importer})` }] };
+    });
+  },
+};
+
+/** The `browser` entry: the same extension for the web worker extension host. */
+function webBuildOptions() {
+  return {
+    entryPoints: { extension: 'src/web/extension.ts' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    minify: production,
+    sourcemap: production ? 'linked' : 'inline',
+    sourcesContent: false,
+    outdir: path.join('dist', 'web'),
+    external: ['vscode'],
+    logLevel: 'silent',
+    metafile: true,
+    plugins: [noNodeInWebWorkerPlugin, problemMatcherPlugin],
+  };
+}
 
 /** Writes undici's HTTP parser as the binary file the stub above reads. */
 function writeParserWasm(outdir) {
@@ -119,7 +156,7 @@ async function main() {
   const context = await esbuild.context({
     entryPoints: {
       extension: 'src/extension.ts',
-      'undici-http': 'src/core/http/undici-modules.ts',
+      'undici-http': 'src/core/node/undici-modules.ts',
       dashboards: 'src/dashboards/dashboard-panels.ts',
     },
     bundle: true,
@@ -138,18 +175,20 @@ async function main() {
     metafile: true,
     plugins: [httpStackSplitPlugin, dashboardsSplitPlugin, undiciStubPlugin, problemMatcherPlugin],
   });
+  const web = await esbuild.context(/** @type {import('esbuild').BuildOptions} */ (webBuildOptions()));
   if (watch) {
     writeParserWasm(outdir);
-    await Promise.all([context.watch(), webview.watch()]);
+    await Promise.all([context.watch(), webview.watch(), web.watch()]);
     return;
   }
   writeParserWasm(outdir);
-  await Promise.all([context.rebuild(), webview.rebuild()]);
-  await Promise.all([context.dispose(), webview.dispose()]);
+  await Promise.all([context.rebuild(), webview.rebuild(), web.rebuild()]);
+  await Promise.all([context.dispose(), webview.dispose(), web.dispose()]);
 }
 
-// test/unit/build/undici-layout.test.ts loads this file for the stub table and plugin.
-module.exports = { undiciStubs, undiciStubPlugin };
+// test/unit/build/undici-layout.test.ts loads this file for the stub table and plugin,
+// test/unit/build/web-bundle.test.ts for the web worker build.
+module.exports = { undiciStubs, undiciStubPlugin, noNodeInWebWorkerPlugin, webBuildOptions };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -1,7 +1,8 @@
 import { Agent, request } from 'undici';
 import { LucaroApiClient } from '../src/core/api/api-client';
 import type { AccessTokenSource } from '../src/core/http/access-token-source';
-import { createHttpDispatcher, type HttpDispatcher } from '../src/core/http/dispatcher';
+import type { HttpDispatcher } from '../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../src/core/node/undici-dispatcher';
 import { silentLogger } from '../src/core/log/logger';
 import { SessionManager } from '../src/core/session/session-manager';
 import type { SessionRecord } from '../src/core/session/session-record';
@@ -172,7 +173,7 @@ function expectCount(count: number): void {
 }
 
 /** One real sign-in (authorization code + PKCE through the consent page), as the extension stores it. */
-async function signIn(server: LucaroServer, secrets: MemorySecretStore, authDispatcher: Agent): Promise<{ record: SessionRecord; manager: () => SessionManager }> {
+async function signIn(server: LucaroServer, secrets: MemorySecretStore, authDispatcher: HttpDispatcher): Promise<{ record: SessionRecord; manager: () => SessionManager }> {
   const manager = () =>
     new SessionManager({
       store: new SessionStore(secrets),
@@ -191,7 +192,7 @@ async function signIn(server: LucaroServer, secrets: MemorySecretStore, authDisp
  */
 export async function firstPaintBenchmark(server: LucaroServer, runs: number): Promise<Row[]> {
   server.configure({ accessTokenLifetimeSeconds: 3600 });
-  const authDispatcher = new Agent();
+  const authDispatcher = extensionDispatcher();
   const token = server.apiTokens.all;
   const ours: Array<Measured & { tokenRequests: number }> = [];
   const raw: Measured[] = [];
@@ -261,7 +262,7 @@ export async function firstPaintBenchmark(server: LucaroServer, runs: number): P
  * from a SessionManager, fired once the 2-second access token has expired.
  */
 export async function refreshBenchmark(server: LucaroServer, runs: number, concurrency = 200): Promise<Row[]> {
-  const authDispatcher = new Agent();
+  const authDispatcher = extensionDispatcher();
   const ours: Array<Measured & { refreshes: number; expired: number; unauthorized: number }> = [];
   const raw: Measured[] = [];
   try {

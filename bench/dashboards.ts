@@ -8,7 +8,7 @@ import { LucaroApiClient } from '../src/core/api/api-client';
 import { metricQueryBody } from '../src/core/api/series';
 import type { HostMessage } from '../src/core/dashboards/protocol';
 import { loadWidgets, widgetWindow } from '../src/core/dashboards/widget-loader';
-import { createHttpDispatcher } from '../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../src/core/node/undici-dispatcher';
 import { silentLogger } from '../src/core/log/logger';
 import { repoRoot } from '../test/harness/paths';
 import { startLucaroServer, type Dashboard, type LucaroServer } from '../test/server/index';

@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import { LucaroApiClient } from '../src/core/api/api-client';
-import { createHttpDispatcher } from '../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../src/core/node/undici-dispatcher';
 import { silentLogger } from '../src/core/log/logger';
 import { CatalogModel } from '../src/core/tree/catalog-model';
 import { benchProjects, rawWalkRetaining } from './memory-walk';

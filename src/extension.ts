@@ -1,144 +1,16 @@
-import * as vscode from 'vscode';
-import { AccountContext } from './account/account-context';
-import { AccountSession } from './account/account-session';
-import { ActiveProject } from './account/active-project';
-import { SignedInServices } from './account/signed-in-services';
-import { ClientSecretStore } from './auth/client-secret-store';
-import { identityFetcher } from './core/api/identity';
-import { AccountsMenuRequest } from './auth/accounts-menu-request';
-import { LucaroAuthenticationProvider, lucaroProviderId } from './auth/lucaro-authentication-provider';
-import type { LucaroProviderOptions } from './auth/provider-api-types';
-import { CallbackUriHandler } from './auth/redirect-routes';
-import { SessionNotifications } from './auth/session-notifications';
-import { SignInFlow } from './auth/sign-in-flow';
-import { AccountCommands, signIn } from './commands/account-commands';
-import { CatalogCommands } from './commands/catalog-commands';
-import { DashboardCommands } from './commands/dashboard-commands';
-import { createCommandTable, registerCommands } from './commands/command-table';
-import { ItemCommands } from './commands/item-commands';
-import { LucaroSettingsSource } from './config/lucaro-settings';
+import type * as vscode from 'vscode';
+import { activateLucaro } from './activate-lucaro';
 import { readProxySettings } from './config/proxy-settings';
-import { SettingsWatcher } from './config/settings-watcher';
-import { tokenClientFactory } from './config/token-client-factory';
-import { PendingAuthorizations } from './core/auth/pending-authorizations';
-import { createHttpDispatcher, lazyHttpDispatcher } from './core/http/dispatcher';
-import { SecretRedactor } from './core/log/redact';
-import { SessionManager } from './core/session/session-manager';
-import { SessionStore, sessionsSecretKey } from './core/session/session-store';
-import { confirmTokenWithIdentity } from './core/session/token-confirmation';
-import { DashboardTabs } from './dashboards/dashboard-tabs';
-import { RangeMemory } from './dashboards/range-memory';
-import { FailureChannel } from './failures/failure-channel';
-import { LeakGuardHost } from './leak-guard/leak-guard-host';
-import { ScopeStepUp } from './failures/scope-step-up';
-import { outputChannelLogger } from './log/output-channel-logger';
-import { rememberSessionSecrets } from './log/session-secrets';
-import { DashboardsTreeProvider } from './sidebar/dashboards-tree-provider';
-import { ProjectsTreeProvider } from './sidebar/projects-tree-provider';
-import { registerViews } from './sidebar/register-views';
-import { LucaroStatusBar } from './account/account-status-bar';
+import { createHttpDispatcher } from './core/node/undici-dispatcher';
+import { openLoopbackRoute } from './node/loopback-route';
 
-/** The composition root: builds the objects, hands them to each other, and owns their lifetimes. */
+/** The Node extension host's entry (`main`): undici with the editor's proxy settings, and a loopback redirect. */
 export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Lucaro', { log: true });
-  const redactor = new SecretRedactor();
-  const logger = outputChannelLogger(log, redactor);
-  const dispatcher = lazyHttpDispatcher(() => createHttpDispatcher(readProxySettings()));
-  const pending = new PendingAuthorizations(logger);
-  const clientSecret = new ClientSecretStore(context.secrets, redactor);
-  const settings = new LucaroSettingsSource();
-  const tokenClient = tokenClientFactory({ clientSecret, dispatcher, logger, clientId: () => settings.clientId() });
-  const sessions = new SessionManager({
-    store: new SessionStore(context.secrets),
-    tokenClient,
-    confirmToken: confirmTokenWithIdentity(dispatcher, logger),
-    logger,
-    server: settings.server,
+  activateLucaro(context, {
+    hostKind: 'node',
+    createDispatcher: () => createHttpDispatcher(readProxySettings()),
+    openLoopbackRoute,
   });
-  const signInFlow = new SignInFlow({
-    extensionId: context.extension.id,
-    settings: () => settings.settings(),
-    tokenClient: () => tokenClient(settings.server()),
-    fetchIdentity: () => identityFetcher(settings.settings().apiUrl, dispatcher, logger),
-    pending,
-    redactor,
-    logger,
-  });
-  const menuRequest = new AccountsMenuRequest(lucaroProviderId, sessions, logger);
-  const provider = new LucaroAuthenticationProvider(sessions, signInFlow, menuRequest);
-  const providerOptions: LucaroProviderOptions = {
-    supportsMultipleAccounts: true,
-    supportsChallenges: true,
-    supportedAuthorizationServers: [vscode.Uri.parse(settings.server().authUrl)],
-  };
-  const settingsWatcher = new SettingsWatcher(settings, sessions);
-  const account = new AccountSession(sessions, context.globalState, (record) => new SignedInServices(record, { sessions, dispatcher, logger }));
-  const activeProject = new ActiveProject(context.workspaceState);
-  const stepUp = new ScopeStepUp(account);
-  const statusBar = new LucaroStatusBar(account);
-  const failures = new FailureChannel({
-    account,
-    sessions,
-    stepUp,
-    showRateLimited: (retryAfterMs) => statusBar.showRateLimited(retryAfterMs),
-    signIn,
-    logger,
-  });
-  const accountContext = new AccountContext(account);
-  const projectsTree = new ProjectsTreeProvider(account);
-  const dashboardsTree = new DashboardsTreeProvider(account, activeProject);
-  const dashboardTabs = new DashboardTabs({
-    account,
-    failures,
-    stepUp,
-    ranges: new RangeMemory(context.workspaceState),
-    logger,
-    extensionUri: context.extensionUri,
-  });
-  const leakGuard = new LeakGuardHost({ sessions, workspaceState: context.workspaceState, signIn });
-
-  context.subscriptions.push(
-    log,
-    settings,
-    { dispose: () => void dispatcher.close() },
-    sessions,
-    provider,
-    settingsWatcher,
-    account,
-    activeProject,
-    statusBar,
-    failures,
-    accountContext,
-    projectsTree,
-    dashboardsTree,
-    dashboardTabs,
-    leakGuard,
-    new SessionNotifications(sessions),
-    menuRequest,
-    vscode.authentication.registerAuthenticationProvider(lucaroProviderId, 'Lucaro', provider, providerOptions),
-    vscode.window.registerUriHandler(new CallbackUriHandler(pending, logger)),
-    context.secrets.onDidChange((event) => {
-      if (event.key === sessionsSecretKey) void sessions.reloadFromStore();
-    }),
-    rememberSessionSecrets(redactor, sessions),
-    ...registerViews(projectsTree, dashboardsTree, activeProject),
-    ...registerCommands(
-      createCommandTable({
-        log,
-        account: new AccountCommands(sessions, account, clientSecret),
-        catalog: new CatalogCommands({ account, activeProject, stepUp, failures }),
-        items: new ItemCommands(account, activeProject, failures),
-        dashboards: new DashboardCommands({ account, activeProject, failures, tabs: dashboardTabs }),
-        leakGuard,
-      }),
-    ),
-  );
-
-  settingsWatcher.validate();
-  void activeProject.publishContext();
-  void account.update().then(() => accountContext.publish());
-  void leakGuard.sync();
-  void menuRequest.offerWhileSignedOut();
 }
 
 export function deactivate(): void {}

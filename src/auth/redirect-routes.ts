@@ -1,58 +1,64 @@
 import * as vscode from 'vscode';
 import type { RedirectRoute } from '../core/auth/browser-sign-in';
-import { parseDesktopUriCallback, parseLoopbackCallback, parseWebUriCallback } from '../core/auth/callback-params';
-import { LoopbackCallbackServer, loopbackPage } from '../core/auth/loopback-callback-server';
+import { parseDesktopUriCallback, parseWebUriCallback } from '../core/auth/callback-params';
 import type { PendingAuthorizations } from '../core/auth/pending-authorizations';
 import type { Logger } from '../core/log/logger';
 import type { RedirectMode } from '../config/lucaro-settings';
 
 export const callbackPath = '/auth/callback';
 
+/** Opens the loopback redirect; only a Node host has one (`src/node/loopback-route.ts`). */
+export type LoopbackRouteOpener = (pending: PendingAuthorizations) => Promise<RedirectRoute>;
+
+export interface RedirectRoutesOptions {
+  readonly extensionId: string;
+  readonly pending: PendingAuthorizations;
+  readonly logger: Logger;
+  /** Absent in the web worker extension host: nothing there can listen on a port. */
+  readonly openLoopback?: LoopbackRouteOpener;
+}
+
 /**
  * Picks where the browser returns to. The URI handler works on desktop, in remote windows
  * and in browser-based editors (through `asExternalUri`); the loopback server is the
  * fallback when the editor cannot give an external form of its callback URI.
  */
-export async function openRedirectRoute(
-  mode: RedirectMode,
-  extensionId: string,
-  pending: PendingAuthorizations,
-  logger: Logger,
-): Promise<RedirectRoute> {
-  if (mode !== 'loopback') {
+export class RedirectRoutes {
+  /** Per extension host: the user hears once that `loopback` cannot apply here. */
+  private loopbackRefusalShown = false;
+
+  constructor(private readonly options: RedirectRoutesOptions) {}
+
+  async open(mode: RedirectMode): Promise<RedirectRoute> {
+    const { openLoopback, pending, logger } = this.options;
+    if (mode === 'loopback' && openLoopback) return openLoopback(pending);
+    if (mode === 'loopback') this.explainLoopbackUnavailable();
     try {
-      return await uriHandlerRoute(extensionId);
+      return await this.uriHandlerRoute();
     } catch (error) {
-      if (mode === 'uriHandler') throw error;
+      if (mode !== 'auto' || !openLoopback) throw error;
       logger.warn(`The editor's URI handler cannot be reached (${String(error)}); using a loopback redirect.`);
+      return openLoopback(pending);
     }
   }
-  return loopbackRoute(pending);
-}
 
-async function uriHandlerRoute(extensionId: string): Promise<RedirectRoute> {
-  const callback = vscode.Uri.parse(`${vscode.env.uriScheme}://${extensionId}${callbackPath}`);
-  const external = await vscode.env.asExternalUri(callback);
-  // Unencoded: `toString()` would encode the `&` and `=` of a web editor's nested query.
-  return { redirectUri: external.toString(true), dispose: () => undefined };
-}
+  private explainLoopbackUnavailable(): void {
+    this.options.logger.warn('lucaro.oauth.redirect is "loopback", which only the desktop editor can offer; signing in through the URI handler.');
+    if (this.loopbackRefusalShown) return;
+    this.loopbackRefusalShown = true;
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'Lucaro runs in the browser here, where no local server can be started, so the "loopback" sign-in redirect (lucaro.oauth.redirect) does not apply: Lucaro signs you in through the editor\'s own callback instead.',
+      ),
+    );
+  }
 
-async function loopbackRoute(pending: PendingAuthorizations): Promise<RedirectRoute> {
-  const server = await LoopbackCallbackServer.start((rawQuery) => pending.handleCallbackQuery(rawQuery, parseLoopbackCallback), {
-    accepted: loopbackPage(
-      vscode.l10n.t('Signed in to Lucaro'),
-      vscode.l10n.t('You can close this tab and return to the editor.'),
-    ),
-    denied: loopbackPage(
-      vscode.l10n.t('Sign-in not completed'),
-      vscode.l10n.t('Lucaro did not grant access. You can close this tab; the editor says what to do next.'),
-    ),
-    ignored: loopbackPage(
-      vscode.l10n.t('Sign-in link expired'),
-      vscode.l10n.t('This sign-in link is no longer valid. Close this tab and start the sign-in again from the editor.'),
-    ),
-  });
-  return { redirectUri: server.redirectUri, dispose: () => server.close() };
+  private async uriHandlerRoute(): Promise<RedirectRoute> {
+    const callback = vscode.Uri.parse(`${vscode.env.uriScheme}://${this.options.extensionId}${callbackPath}`);
+    const external = await vscode.env.asExternalUri(callback);
+    // Unencoded: `toString()` would encode the `&` and `=` of a web editor's nested query.
+    return { redirectUri: external.toString(true), dispose: () => undefined };
+  }
 }
 
 /** Hands callbacks that arrive through `${uriScheme}://lucaro.lucaro/auth/callback` to the pending sign-ins. */

@@ -10,10 +10,10 @@ import type { SecretRedactor } from '../core/log/redact';
 import type { SessionRecord } from '../core/session/session-record';
 import type { LucaroSettings } from '../config/lucaro-settings';
 import { describeForUser, isCancellation } from '../ui/error-messages';
-import { openRedirectRoute } from './redirect-routes';
+import type { RedirectRoutes } from './redirect-routes';
 
 export interface SignInFlowDependencies {
-  readonly extensionId: string;
+  readonly redirectRoutes: RedirectRoutes;
   readonly settings: () => LucaroSettings;
   readonly tokenClient: () => TokenClient;
   readonly fetchIdentity: () => IdentityFetcher;
@@ -98,7 +98,7 @@ export class SignInFlow {
       async (_progress, token) => {
         const abort = new AbortController();
         const cancellation = token.onCancellationRequested(() => abort.abort());
-        const route = await openRedirectRoute(settings.redirectMode, this.deps.extensionId, this.deps.pending, this.deps.logger);
+        const route = await this.deps.redirectRoutes.open(settings.redirectMode);
         try {
           this.deps.logger.info(`Browser sign-in started (redirect: ${new URL(route.redirectUri).origin}).`);
           const record = await signInWithBrowser({

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { HttpDispatcherOptions } from '../core/http/dispatcher';
+import type { HttpDispatcherOptions } from '../core/node/undici-dispatcher';
 
 /** The editor's own proxy settings, as the HTTP dispatcher takes them. */
 export function readProxySettings(): HttpDispatcherOptions {

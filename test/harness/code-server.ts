@@ -32,6 +32,8 @@ export interface CodeServer {
   logFile: string;
   /** Workbench URL, optionally opening a folder and handing over a smoke-test payload. */
   workbenchUrl(options?: { folder?: string; payload?: Array<[string, string]> }): string;
+  /** Merges `changes` into the user settings file (`undefined` removes a key); the editor picks it up. */
+  updateSettings(changes: Record<string, unknown>): void;
   stop(): Promise<void>;
 }
 
@@ -96,8 +98,16 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       const search = query.toString();
       return `${origin}/${search ? `?${search}` : ''}`;
     },
+    updateSettings: (changes) => updateUserSettings(userDataDir, changes),
     stop,
   };
+}
+
+function updateUserSettings(userDataDir: string, changes: Record<string, unknown>): void {
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const merged = Object.fromEntries(Object.entries({ ...current, ...changes }).filter(([, value]) => value !== undefined));
+  writeUserSettings(userDataDir, merged);
 }
 
 function writeUserSettings(userDataDir: string, settings: Record<string, unknown> | undefined): void {

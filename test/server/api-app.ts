@@ -4,6 +4,7 @@ import { ApiError } from './api-error';
 import { apiGate } from './api-gate';
 import { sendApiError } from './api-responses';
 import { registerApiRoutes } from './api-routes';
+import { cors } from './cors';
 
 /** The API origin: /v2 behind the gate, errors in the contract's body. */
 export function createApiApp(deps: ApiDeps): Express {
@@ -12,6 +13,7 @@ export function createApiApp(deps: ApiDeps): Express {
   // No ETag/304 dance: clients and tests should always see the full answer.
   app.set('etag', false);
 
+  app.use(cors(['GET', 'POST', 'PATCH'], () => (deps.counters.corsPreflights += 1)));
   app.use('/v2', apiGate(deps));
   // Raw text, parsed by the routes: a non-JSON body must become a contract 400, after auth.
   app.use('/v2', express.text({ type: () => true, limit: '1mb' }));

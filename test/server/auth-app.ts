@@ -4,6 +4,7 @@ import OAuth2Server, { OAuthError, Request as OAuthRequest, Response as OAuthRes
 import { checkAuthorizeRequest, single, type AuthorizeCheck } from './authorize-request';
 import { renderConsentPage, renderErrorPage } from './consent-page';
 import type { ServerCounters } from './counters';
+import { cors } from './cors';
 import { delay } from './delay';
 import type { LucaroOAuthModel } from './oauth-model';
 import type { RuntimeOptions } from './options';
@@ -45,6 +46,8 @@ export function createAuthApp({ model, store, counters, runtime, tokenFaults }: 
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // The endpoints extension code calls with `fetch`; the consent page is a navigation.
+  app.use(['/oauth/token', '/oauth/revoke'], cors(['POST'], () => (counters.corsPreflights += 1)));
 
   app.get('/oauth/authorize', async (req, res) => {
     const check = await checkAuthorizeRequest(req.query, model);

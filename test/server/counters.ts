@@ -17,6 +17,8 @@ export interface ServerCounters {
   expiredTokenRequests: number;
   /** 401s sent by the API. */
   unauthorizedRequests: number;
+  /** CORS preflights (`OPTIONS`) on either origin: a browser's calls, not counted in the other counters. */
+  corsPreflights: number;
   /** TCP connections accepted on the API port. */
   apiConnections: number;
   authConnections: number;
@@ -32,6 +34,7 @@ export function createCounters(): ServerCounters {
     apiRequests: 0,
     expiredTokenRequests: 0,
     unauthorizedRequests: 0,
+    corsPreflights: 0,
     apiConnections: 0,
     authConnections: 0,
     requestsByPath: {},
@@ -48,6 +51,7 @@ export function resetCounters(counters: ServerCounters): void {
   counters.apiRequests = 0;
   counters.expiredTokenRequests = 0;
   counters.unauthorizedRequests = 0;
+  counters.corsPreflights = 0;
   counters.apiConnections = 0;
   counters.authConnections = 0;
 }

@@ -6,3 +6,4 @@ export { allScopes } from './scopes';
 export type { Dashboard, Metric, Project, Series, Widget } from './resources';
 export type { TokenFault } from './token-faults';
 export type { SecretsSeen } from './token-store';
+export type { TlsIdentity } from './listener';

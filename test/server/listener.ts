@@ -1,14 +1,22 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
-/** An HTTP listener (default keep-alive) that reports each accepted TCP connection. */
+/** A certificate and its key (PEM) for serving HTTPS. */
+export interface TlsIdentity {
+  readonly key: string;
+  readonly cert: string;
+}
+
+/** An HTTP (or, given `tls`, HTTPS) listener (default keep-alive) that reports each accepted TCP connection. */
 export async function listen(
   handler: RequestListener,
   host: string,
   port: number,
   onConnection: () => void,
+  tls?: TlsIdentity,
 ): Promise<{ server: Server; url: string }> {
-  const server = createServer(handler);
+  const server: Server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, handler) : createServer(handler);
   server.on('connection', onConnection);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -19,7 +27,7 @@ export async function listen(
   });
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { server, url: `http://${urlHost}:${address.port}` };
+  return { server, url: `${tls ? 'https' : 'http'}://${urlHost}:${address.port}` };
 }
 
 /** Stops accepting, drops idle and busy keep-alive sockets, and waits for the close. */

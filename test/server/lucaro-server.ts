@@ -35,6 +35,8 @@ export interface LucaroServer {
   readonly authUrl: string;
   readonly users: readonly DemoUser[];
   readonly apiTokens: StaticApiTokens;
+  /** The PEM certificate when the server speaks HTTPS (`tls`): what a client must trust to call it. */
+  readonly certificate: string | undefined;
   /** Seeds the codes and tokens this server issues: pass it as `secretSeed` to issue the same ones again. */
   readonly secretSeed: number;
   /** Live: read it at any time. */
@@ -101,10 +103,10 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
 
   const api = await listen(createApiApp(apiDeps), resolved.host, resolved.apiPort, () => {
     counters.apiConnections += 1;
-  });
+  }, resolved.tls);
   const auth = await listen(createAuthApp({ model, store, counters, runtime, tokenFaults }), resolved.host, resolved.authPort, () => {
     counters.authConnections += 1;
-  }).catch(async (error: unknown) => {
+  }, resolved.tls).catch(async (error: unknown) => {
     await closeServer(api.server);
     throw error;
   });
@@ -113,6 +115,7 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
     apiUrl: api.url,
     authUrl: auth.url,
     users: demoUsers,
+    certificate: resolved.tls?.cert,
     apiTokens,
     secretSeed: resolved.secretSeed,
     counters,

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { TlsIdentity } from './listener';
 
 export interface RateLimitOptions {
   limit: number;
@@ -8,6 +9,12 @@ export interface RateLimitOptions {
 export interface LucaroServerOptions {
   /** Default '127.0.0.1'. */
   host?: string;
+  /**
+   * Serve both origins over HTTPS with this certificate instead of HTTP: what a browser's
+   * web worker may reach on `[::1]` (the editor's worker CSP allows `https:` anywhere but
+   * plain `http:` only on `localhost` and `127.0.0.1`).
+   */
+  tls?: TlsIdentity;
   /** Default 0 (a random free port). */
   apiPort?: number;
   /** Default 0 (a random free port); API and auth are two separate origins. */
@@ -76,6 +83,7 @@ export interface ResolvedOptions extends RuntimeOptions {
   metricsPerProject: number;
   confidentialClient: { clientId: string; clientSecret: string } | undefined;
   hostileProject: boolean;
+  tls: TlsIdentity | undefined;
 }
 
 export function resolveOptions(options: LucaroServerOptions = {}): ResolvedOptions {
@@ -98,6 +106,7 @@ export function resolveOptions(options: LucaroServerOptions = {}): ResolvedOptio
     failingMetrics: [...(options.failingMetrics ?? [])],
     confidentialClient: options.confidentialClient,
     hostileProject: options.hostileProject ?? false,
+    tls: options.tls,
   };
   validateRuntimeOptions(resolved);
   assertInteger('secretSeed', resolved.secretSeed, 0, 2 ** 32 - 1);

@@ -6,7 +6,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { Agent } from 'undici';
+import { createHttpDispatcher } from '../../src/core/node/undici-dispatcher';
 import { LucaroApiClient } from '../../src/core/api/api-client';
 import { silentLogger } from '../../src/core/log/logger';
 import { SessionManager } from '../../src/core/session/session-manager';
@@ -49,7 +49,7 @@ async function soakSeed(seed: number, operationsPerWorker: number): Promise<Seed
   const started = performance.now();
   const tokenLifetimeSeconds = seed % 2 === 1 ? 1 : 2;
   const server = await startLucaroServer({ seed, accessTokenLifetimeSeconds: tokenLifetimeSeconds });
-  const dispatcher = new Agent();
+  const dispatcher = createHttpDispatcher({ env: {} });
   const secrets = new FaultySecretStore({ seed, latencyMs: [0, 50] });
   const subscriptions: Array<{ dispose(): void }> = [];
   let endedEvents = 0;

@@ -1,4 +1,4 @@
-import { Agent } from 'undici';
+import type { HttpDispatcher } from '../../src/core/http/dispatcher';
 import { signInWithBrowser } from '../../src/core/auth/browser-sign-in';
 import { PendingAuthorizations } from '../../src/core/auth/pending-authorizations';
 import { TokenClient } from '../../src/core/auth/token-client';
@@ -10,7 +10,7 @@ import { submitConsent } from './consent';
 
 export const loopbackRedirect = 'http://127.0.0.1:43111/callback';
 
-export function tokenClientFor(authUrl: string, dispatcher: Agent, logger: Logger = silentLogger, clientSecret?: string): TokenClient {
+export function tokenClientFor(authUrl: string, dispatcher: HttpDispatcher, logger: Logger = silentLogger, clientSecret?: string): TokenClient {
   return new TokenClient({
     authUrl,
     clientId: 'lucaro-vscode',
@@ -26,7 +26,7 @@ export function tokenClientFor(authUrl: string, dispatcher: Agent, logger: Logge
  */
 export async function signInThroughConsent(
   server: { apiUrl: string; authUrl: string },
-  dispatcher: Agent,
+  dispatcher: HttpDispatcher,
   options: { scopes: string[]; grant?: string[]; username?: string; logger?: Logger },
 ): Promise<SessionRecord> {
   const pending = new PendingAuthorizations(silentLogger);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { LucaroServerUrls, SessionRecord } from '../session/session-record';
 import { accountOf, type IdentityFetcher } from '../api/identity';
 import { missingScopes, normalizeScopes } from './scopes';
@@ -25,7 +24,7 @@ export async function signInWithApiToken(
   const missing = missingScopes(identity.scopes, requestedScopes);
   if (missing.length > 0) throw new ApiTokenLacksScopesError(missing);
   return {
-    id: randomUUID(),
+    id: globalThis.crypto.randomUUID(),
     kind: 'apiToken',
     server: { apiUrl: server.apiUrl, authUrl: server.authUrl },
     account: accountOf(identity),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { SessionRecord } from '../session/session-record';
 import { buildAuthorizationUrl } from './authorization-request';
 import { accountOf, type IdentityFetcher } from '../api/identity';
@@ -41,7 +40,7 @@ export class BrowserNotOpenedError extends Error {
 
 /** Authorization Code + PKCE (RFC 6749 §4.1, RFC 7636), up to a session record ready to store. */
 export async function signInWithBrowser(options: BrowserSignInOptions): Promise<SessionRecord> {
-  const pkce = createPkcePair();
+  const pkce = await createPkcePair();
   const state = createState();
   const redirectUri = options.route.redirectUri;
   const url = buildAuthorizationUrl({
@@ -75,7 +74,7 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
     throw error;
   });
   return {
-    id: randomUUID(),
+    id: globalThis.crypto.randomUUID(),
     kind: 'oauth',
     server: { apiUrl: options.apiUrl, authUrl: options.authUrl },
     account: accountOf(identity),

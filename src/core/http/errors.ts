@@ -149,13 +149,19 @@ export class MalformedResponseError extends LucaroApiError {
   }
 }
 
+/**
+ * The status of a redirect a browser did not follow: fetch's opaque-redirect response
+ * shows neither the status nor the Location.
+ */
+export const HIDDEN_REDIRECT_STATUS = 0;
+
 /** A status the contract does not define here, including redirects, which are never followed. */
 export class UnexpectedStatusError extends LucaroApiError {
   override readonly kind = 'unexpected-status' as const;
   override readonly name = 'UnexpectedStatusError';
   constructor(status: number, init?: ErrorInit) {
     super(
-      status >= 300 && status < 400
+      status === HIDDEN_REDIRECT_STATUS || (status >= 300 && status < 400)
         ? `HTTP ${status}: redirect not followed`
         : `HTTP ${status}: unexpected status`,
       status,

@@ -1,11 +1,27 @@
-import type { IncomingHttpHeaders } from 'node:http';
+/**
+ * Response headers by lower-case name, a repeated header's values joined with ", ": what
+ * `fetch` gives, so undici's arrays are joined the same way (`joinHeaders`).
+ */
+export type ResponseHeaders = Readonly<Record<string, string | undefined>>;
 
-export type ResponseHeaders = IncomingHttpHeaders | Record<string, string | string[] | undefined>;
+/** Browsers never show Set-Cookie to a script; dropped on every platform so they all see the same headers. */
+const hiddenHeader = 'set-cookie';
 
-/** The first value of a header; undici gives repeated headers as arrays. */
+/** Header pairs in arrival order (names in any case) as `ResponseHeaders`. */
+export function joinHeaders(pairs: Iterable<readonly [string, string]>): ResponseHeaders {
+  // No prototype: a header named `constructor` or `__proto__` is just a header.
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [rawName, value] of pairs) {
+    const name = rawName.toLowerCase();
+    if (name === hiddenHeader) continue;
+    const earlier = headers[name];
+    headers[name] = earlier === undefined ? value : `${earlier}, ${value}`;
+  }
+  return headers;
+}
+
 export function headerValue(headers: ResponseHeaders, name: string): string | undefined {
-  const value = headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
+  return headers[name.toLowerCase()];
 }
 
 /** Space- or comma-separated scopes (`X-OAuth-Scopes`, `WWW-Authenticate scope=`). */

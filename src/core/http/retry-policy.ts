@@ -1,4 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
+import { delay } from '../delay';
 import { LucaroApiError, RateLimitedError } from './errors';
 import { boundedWait } from './rate-limit';
 
@@ -27,7 +27,7 @@ export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOp
     baseDelayMs: options.baseDelayMs ?? 500,
     maxDelayMs: options.maxDelayMs ?? 8_000,
     maxTotalWaitMs: options.maxTotalWaitMs ?? 30_000,
-    sleep: options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
+    sleep: options.sleep ?? delay,
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
   };

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { base64, base64url, randomBytes } from '../encoding/base64';
 import type { SessionRecord } from '../session/session-record';
 
 /** Which of a session's secrets a match is. */
@@ -56,16 +57,16 @@ export class SecretIndex {
   /** Low 16 bits of every indexed hash: most windows are rejected without a map lookup. */
   private readonly filter = new Uint8Array(1 << 16);
   private readonly base: number;
-  private readonly salt: Buffer;
+  private readonly salt: Uint8Array;
   private step = 1;
 
-  private constructor(salt: Buffer) {
+  private constructor(salt: Uint8Array) {
     this.salt = salt;
     // An odd multiplier from the salt: windows collide differently in every window of the editor.
-    this.base = (salt.readUInt32LE(0) | 1) >>> 0;
+    this.base = (new DataView(salt.buffer, salt.byteOffset, salt.byteLength).getUint32(0, true) | 1) >>> 0;
   }
 
-  static build(records: readonly SessionRecord[], salt: Buffer = randomBytes(32)): SecretIndex {
+  static build(records: readonly SessionRecord[], salt: Uint8Array = randomBytes(32)): SecretIndex {
     const index = new SecretIndex(salt);
     const secrets = records.flatMap((record) => secretsOf(record)).filter((secret) => secret.value.length >= minimumSecretLength);
     if (secrets.length === 0) return index;
@@ -131,8 +132,9 @@ export class SecretIndex {
     return hash;
   }
 
+  /** Synchronous, as matching is: a pure SHA-256 (the platforms' native ones are Node-only or async). */
   private digest(secret: string): string {
-    return createHash('sha256').update(this.salt).update(secret).digest('base64');
+    return base64(sha256(concatBytes(this.salt, utf8.encode(secret))));
   }
 }
 
@@ -148,5 +150,14 @@ function secretsOf(record: SessionRecord): IndexedSecret[] {
  * revealing it, and stays the same across reloads (an in-memory salt would not).
  */
 export function secretFingerprint(secret: string): string {
-  return createHash('sha256').update('lucaro-leak-guard\0').update(secret).digest('base64url');
+  return base64url(sha256(utf8.encode(`lucaro-leak-guard\0${secret}`)));
+}
+
+const utf8 = new TextEncoder();
+
+function concatBytes(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const both = new Uint8Array(first.length + second.length);
+  both.set(first);
+  both.set(second, first.length);
+  return both;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { TokenClient } from '../auth/token-client';
 import { isExpired } from '../auth/token-set';
 import { Emitter, type Disposable, type Event } from '../events';
@@ -99,7 +98,7 @@ export class SessionManager implements Disposable {
   constructor(private readonly options: SessionManagerOptions) {
     this.now = options.now ?? Date.now;
     this.timing = { ...defaultSessionTiming, ...options.timing };
-    const owner = options.windowId ?? randomUUID();
+    const owner = options.windowId ?? globalThis.crypto.randomUUID();
     const leases = (keyPrefix: string, leaseTtlMs: number) =>
       new SecretLeases({
         secrets: options.store.secrets,

@@ -1,17 +1,54 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { CodeServer } from '../../harness/code-server';
 import type { Palette } from './palette';
 import type { QuickInput } from './quick-input';
+import type { ExtensionHostUnderTest } from './workbench';
 import { uiTimeoutMs, waitUntil } from './wait';
 
-/** The editor's log files, the "Lucaro" output channel's among them. */
+/**
+ * The editor's log files, the "Lucaro" output channel's among them. With Lucaro in the web
+ * worker host its channel is kept in the browser, not in these files: read it from the
+ * Output panel there (`hostLine`).
+ */
 export class ExtensionLog {
   constructor(
     private readonly server: CodeServer,
+    private readonly page: Page,
     private readonly palette: Palette,
     private readonly quickInput: QuickInput,
+    private readonly extensionHost: ExtensionHostUnderTest,
   ) {}
+
+  /**
+   * The channel's first line, "Lucaro <version> is running in <host> (Node process: ...)", as
+   * "Lucaro: Show Log" shows it in the Output panel (which activates Lucaro if it was not yet);
+   * the panel is hidden again.
+   */
+  async hostLine(): Promise<string> {
+    await this.palette.run('Lucaro: Show Log');
+    const lines = this.page.locator('.part.panel .view-lines .view-line');
+    await lines.first().waitFor({ timeout: 60_000 });
+    // The panel follows the end of a long log: back to its first line, where the host line is.
+    await this.page.locator('.part.panel .monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+Home');
+    await lines.filter({ hasText: /is\srunning\sin/ }).first().waitFor({ timeout: 60_000 });
+    // A long line wraps over several view lines, which the editor places by `top`, not in DOM order.
+    const shown = await lines.evaluateAll((elements) =>
+      elements
+        .map((element) => ({ top: parseFloat((element as unknown as { style: { top: string } }).style.top), text: element.textContent ?? '' }))
+        .sort((a, b) => a.top - b.top)
+        .map((line) => line.text)
+        .join(''),
+    );
+    await this.palette.run('View: Toggle Panel Visibility');
+    await lines.first().waitFor({ state: 'hidden', timeout: uiTimeoutMs });
+    // The editor draws spaces as no-break spaces.
+    const line = /Lucaro \S+ is running in [^.]*\./.exec(shown.replace(/\u00a0/g, ' '));
+    if (!line) throw new Error(`the Output panel shows no host line: ${shown}`);
+    return line[0];
+  }
 
   /** Every file under the editor's logs folder (extension hosts, the Lucaro channel, the server). */
   files(): string[] {
@@ -52,7 +89,8 @@ export class ExtensionLog {
   /** "Developer: Set Log Level..." > Lucaro > `level`, so the channel also writes debug lines. */
   async setLucaroLevel(level: 'Trace' | 'Debug'): Promise<void> {
     // The picker lists the channels that exist when it opens: wait for the activated extension's.
-    await waitUntil(() => this.lucaroFiles().length > 0, 'the Lucaro output channel (the extension to activate)', 60_000);
+    if (this.extensionHost === 'webWorker') await this.hostLine();
+    else await waitUntil(() => this.lucaroFiles().length > 0, 'the Lucaro output channel (the extension to activate)', 60_000);
     await this.palette.run('Developer: Set Log Level...');
     // The list is virtualised and its order varies: filter it so the row is rendered.
     await this.quickInput.input.fill('Lucaro');

@@ -1,8 +1,24 @@
 import { after, before, beforeEach } from 'node:test';
 import { startLucaroServer, type LucaroServer, type LucaroServerOptions } from '../../server';
 import { resolveOptions, runtimeOptionsOf, type RuntimeOptions } from '../../server/options';
-import { Workbench } from './workbench';
+import { throwawayCertificate } from '../../harness/throwaway-certificate';
+import { Workbench, type ExtensionHostUnderTest } from './workbench';
 import { waitUntil } from './wait';
+
+/**
+ * The extension host this run puts Lucaro in: `LUCARO_E2E_EXTENSION_HOST=webWorker` (the
+ * web worker pass of `npm run test:e2e`) forces it into the browser's web worker host.
+ */
+export function extensionHostUnderTest(): ExtensionHostUnderTest {
+  return process.env.LUCARO_E2E_EXTENSION_HOST === 'webWorker' ? 'webWorker' : 'node';
+}
+
+/**
+ * Ends the name of a test that the web worker pass runs again (test/harness/run-e2e.ts picks
+ * them by it, see `webWorkerPass` there); the others need what only the Node host has (its
+ * log files, its environment, a loopback server).
+ */
+export const alsoInWebWorker = ' [also in the web worker]';
 
 export interface LucaroEditorOptions {
   /** The local Lucaro's seed data and switches; it always listens on [::1] (see below). */
@@ -33,15 +49,26 @@ export class LucaroEditor {
     private readonly runtimeDefaults: RuntimeOptions,
   ) {}
 
+  get extensionHost(): ExtensionHostUnderTest {
+    return this.workbench.extensionHost;
+  }
+
   static async start(options: LucaroEditorOptions = {}): Promise<LucaroEditor> {
     // On [::1]: the web workbench rewrites an `openExternal` URL on `localhost`/`127.0.0.1`
     // to its own `/proxy/<port>/` and re-encodes the query on the way, breaking the
     // authorization URL's nested `redirect_uri`; `[::1]` is a loopback host the extension
     // accepts and the workbench leaves alone, so the popup shows exactly what the extension opened.
-    const serverOptions: LucaroServerOptions = { ...options.server, host: '::1' };
+    // In the web worker, Lucaro calls with `fetch`, and the worker's CSP allows plain http only
+    // on `localhost`/`127.0.0.1` (which the popup rewrite breaks) but `https:` anywhere: there
+    // the local Lucaro serves HTTPS with a throwaway certificate that this browser accepts.
+    const extensionHost = extensionHostUnderTest();
+    const webWorker = extensionHost === 'webWorker';
+    const serverOptions: LucaroServerOptions = { ...options.server, host: '::1', ...(webWorker ? { tls: throwawayCertificate() } : {}) };
     const lucaro = await startLucaroServer(serverOptions);
     try {
       const workbench = await Workbench.start({
+        extensionHost,
+        ignoreHttpsErrors: webWorker,
         settings: { 'lucaro.apiUrl': lucaro.apiUrl, 'lucaro.authUrl': lucaro.authUrl, ...options.settings },
         ...(options.env ? { env: options.env } : {}),
         ...(options.otherExtensions ? { otherExtensions: options.otherExtensions } : {}),

@@ -28,6 +28,25 @@ export interface WorkbenchOptions {
   otherExtensions?: readonly string[];
   /** Fills the workspace folder (files, `git init`) before the editor opens it. */
   prepareFolder?: (folder: string) => void;
+  /**
+   * Which extension host runs Lucaro; default 'node' (code-server's server side). 'webWorker'
+   * forces its `browser` entry into the browser's web worker host (see extensionHostSettings).
+   */
+  extensionHost?: ExtensionHostUnderTest;
+  /** Lets the browser accept any certificate: for a local Lucaro serving HTTPS with a throwaway one. */
+  ignoreHttpsErrors?: boolean;
+}
+
+export type ExtensionHostUnderTest = 'node' | 'webWorker';
+
+/**
+ * code-server runs an extension's `browser` entry in the web worker host when the user
+ * settings say so for it; with workspace trust on, the window would open in Restricted Mode
+ * and the worker would not run it at all (testing-in-the-editor.md).
+ */
+function extensionHostSettings(host: ExtensionHostUnderTest): Record<string, unknown> {
+  if (host === 'node') return {};
+  return { 'remote.extensionKind': { 'lucaro.lucaro': ['web'] }, 'security.workspace.trust.enabled': false };
 }
 
 /** Keeps the workbench quiet so screenshots show the extension, not welcome pages. */
@@ -150,9 +169,10 @@ export class Workbench extends WorkbenchWindow {
     /** The folder the workbench opened. */
     readonly folder: string,
     private readonly authUrl: string | undefined,
+    readonly extensionHost: ExtensionHostUnderTest,
   ) {
     super(page, context, authUrl);
-    this.log = new ExtensionLog(server, this.palette, this.quickInput);
+    this.log = new ExtensionLog(server, page, this.palette, this.quickInput, extensionHost);
   }
 
   static async start(options: WorkbenchOptions = {}): Promise<Workbench> {
@@ -164,16 +184,16 @@ export class Workbench extends WorkbenchWindow {
     try {
       options.prepareFolder?.(folder);
       server = await startCodeServer({
-        settings: { ...quietWorkbench, ...options.settings },
+        settings: { ...quietWorkbench, ...extensionHostSettings(options.extensionHost ?? 'node'), ...options.settings },
         ...(options.env ? { env: options.env } : {}),
         installExtensions: [vsix, ...(options.otherExtensions ?? [])],
       });
       browser = await launchChromium();
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: options.ignoreHttpsErrors ?? false });
       const page = await context.newPage();
       await page.goto(server.workbenchUrl({ folder }));
       const authUrl = options.settings?.['lucaro.authUrl'];
-      const workbench = new Workbench(server, browser, context, page, folder, typeof authUrl === 'string' ? authUrl : undefined);
+      const workbench = new Workbench(server, browser, context, page, folder, typeof authUrl === 'string' ? authUrl : undefined, options.extensionHost ?? 'node');
       return await workbench.loaded();
     } catch (error) {
       await browser?.close();

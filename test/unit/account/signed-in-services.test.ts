@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Agent } from 'undici';
+import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { SignedInServices } from '../../../src/account/signed-in-services';
 import { CancelledError } from '../../../src/core/http/errors';
 import { silentLogger } from '../../../src/core/log/logger';
@@ -13,13 +14,13 @@ import { tokenClientFor } from '../../support/oauth-session';
 
 describe('SignedInServices against the local Lucaro server', () => {
   let server: LucaroServer;
-  let dispatcher: Agent;
+  let dispatcher: HttpDispatcher;
   let sessions: SessionManager;
   let record: SessionRecord;
 
   before(async () => {
     server = await startLucaroServer({ projects: 5 });
-    dispatcher = new Agent();
+    dispatcher = createHttpDispatcher({ env: {} });
     const lucaro = { apiUrl: server.apiUrl, authUrl: server.authUrl };
     sessions = new SessionManager({
       store: new SessionStore(new MemorySecretStore()),

@@ -1,17 +1,17 @@
-import { describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startLucaroServer } from '../../server/index';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import { CancelledError, NetworkError, RateLimitedError } from '../../../src/core/http/errors';
 import type { RateLimitInfo } from '../../../src/core/http/rate-limit';
 import type { Logger } from '../../../src/core/log/logger';
 import { fixedTokens, makeClient, useLocalLucaro } from './fixture';
+import { describeEachDispatcher } from '../http/dispatchers';
 
-describe('LucaroApiClient', () => {
-  const lucaro = useLocalLucaro({ projects: 3 });
+describeEachDispatcher('LucaroApiClient', (kind) => {
+  const lucaro = useLocalLucaro({ projects: 3 }, kind.create);
 
   test('100 sequential calls share one keep-alive connection', async () => {
-    const own = createHttpDispatcher({ env: {} });
+    const own = kind.create();
     try {
       const client = makeClient(lucaro.server.apiUrl, own, fixedTokens(lucaro.server.apiTokens.all));
       lucaro.server.resetCounters();

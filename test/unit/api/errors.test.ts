@@ -1,7 +1,6 @@
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startLucaroServer, type LucaroServer } from '../../server/index';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import {
   BadRequestError,
   InsufficientScopeError,
@@ -11,9 +10,10 @@ import {
 } from '../../../src/core/http/errors';
 import type { AccessTokenSource } from '../../../src/core/http/access-token-source';
 import { fixedTokens, makeClient } from './fixture';
+import { describeEachDispatcher } from '../http/dispatchers';
 
-describe('API errors', () => {
-  const dispatcher = createHttpDispatcher({ env: {} });
+describeEachDispatcher('API errors', (kind) => {
+  const dispatcher = kind.create();
   let server: LucaroServer;
   let projectId: string;
 

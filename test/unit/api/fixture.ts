@@ -1,7 +1,8 @@
 import { after, before } from 'node:test';
 import type { AccessTokenSource } from '../../../src/core/http/access-token-source';
 import { LucaroApiClient, type LucaroApiClientOptions } from '../../../src/core/api/api-client';
-import { createHttpDispatcher, type HttpDispatcher } from '../../../src/core/http/dispatcher';
+import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { silentLogger } from '../../../src/core/log/logger';
 import { startLucaroServer, type LucaroServer, type LucaroServerOptions } from '../../server/index';
 
@@ -50,8 +51,11 @@ export function makeClient(
  * A local Lucaro for the enclosing `describe` (started before its tests, closed after) and one
  * connection pool beside it, as every API test file needs.
  */
-export function useLocalLucaro(options: LucaroServerOptions): { readonly server: LucaroServer; readonly dispatcher: HttpDispatcher } {
-  const dispatcher = createHttpDispatcher({ env: {} });
+export function useLocalLucaro(
+  options: LucaroServerOptions,
+  createDispatcher: () => HttpDispatcher = () => createHttpDispatcher({ env: {} }),
+): { readonly server: LucaroServer; readonly dispatcher: HttpDispatcher } {
+  const dispatcher = createDispatcher();
   let server: LucaroServer | undefined;
   before(async () => {
     server = await startLucaroServer(options);

@@ -1,14 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import { MalformedResponseError, UnauthorizedError } from '../../../src/core/http/errors';
 import { accountLabel, identityFetcher } from '../../../src/core/api/identity';
 import { startLocalServer, type LocalServer } from '../http/local-server';
 import { useLocalLucaro } from './fixture';
+import { describeEachDispatcher } from '../http/dispatchers';
 
-describe('identityFetcher against the local Lucaro server', () => {
-  const lucaro = useLocalLucaro({ projects: 1 });
+describeEachDispatcher('identityFetcher against the local Lucaro server', (kind) => {
+  const lucaro = useLocalLucaro({ projects: 1 }, kind.create);
 
   test('validates a pasted token without a session and learns its scopes', async () => {
     const identity = await identityFetcher(lucaro.server.apiUrl, lucaro.dispatcher)(lucaro.server.apiTokens.readProjects);
@@ -24,8 +24,8 @@ describe('identityFetcher against the local Lucaro server', () => {
 });
 
 /** Serves whatever `/v2/me` the current case asks for, over one keep-alive connection. */
-describe('identityFetcher on any /v2/me answer', () => {
-  const dispatcher = createHttpDispatcher({ env: {} });
+describeEachDispatcher('identityFetcher on any /v2/me answer', (kind) => {
+  const dispatcher = kind.create();
   const next: { body: string; scopes: string | undefined } = { body: '{}', scopes: undefined };
   let api: LocalServer;
 

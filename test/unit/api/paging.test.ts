@@ -1,11 +1,12 @@
-import { describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MalformedResponseError } from '../../../src/core/http/errors';
 import { paginate, type Page } from '../../../src/core/api/paging';
 import { fixedTokens, makeClient, useLocalLucaro } from './fixture';
+import { describeEachDispatcher } from '../http/dispatchers';
 
-describe('paging', () => {
-  const lucaro = useLocalLucaro({ projects: 250 });
+describeEachDispatcher('paging', (kind) => {
+  const lucaro = useLocalLucaro({ projects: 250 }, kind.create);
 
   test('projects() walks 250 projects in ceil(250/100) requests', async () => {
     const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all));

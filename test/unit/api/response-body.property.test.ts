@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type * as v from 'valibot';
 import { DashboardSchema, listSchema, MeSchema, MetricSchema, ProjectSchema } from '../../../src/core/api/schemas';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import { MalformedResponseError } from '../../../src/core/http/errors';
 import { parseJsonBody } from '../../../src/core/http/response-body';
 import { startLocalServer, type LocalServer } from '../http/local-server';
 import { fixedTokens, makeClient } from './fixture';
+import { describeEachDispatcher } from '../http/dispatchers';
 
 const runs = { numRuns: 1000 };
 const request = { method: 'GET', path: '/v2/x' };
@@ -99,8 +99,8 @@ describe('API bodies (property)', () => {
   }
 });
 
-describe('API bodies through the client (property)', () => {
-  const dispatcher = createHttpDispatcher({ env: {} });
+describeEachDispatcher('API bodies through the client (property)', (kind) => {
+  const dispatcher = kind.create();
   let server: LocalServer;
   let body = '';
 

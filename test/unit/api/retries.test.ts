@@ -1,11 +1,12 @@
-import { describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startLucaroServer } from '../../server/index';
 import { RateLimitedError, ServerError } from '../../../src/core/http/errors';
 import { fixedTokens, makeClient, recordingSleep, useLocalLucaro } from './fixture';
+import { describeEachDispatcher } from '../http/dispatchers';
 
-describe('retries', () => {
-  const lucaro = useLocalLucaro({ projects: 5 });
+describeEachDispatcher('retries', (kind) => {
+  const lucaro = useLocalLucaro({ projects: 5 }, kind.create);
 
   function client(retry: Parameters<typeof makeClient>[3] = {}) {
     const recorder = recordingSleep();

@@ -4,8 +4,8 @@ import { buildAuthorizationUrl } from '../../../src/core/auth/authorization-requ
 import { createPkcePair } from '../../../src/core/auth/pkce';
 
 describe('buildAuthorizationUrl', () => {
-  test('carries exactly the parameters of the contract', () => {
-    const pkce = createPkcePair();
+  test('carries exactly the parameters of the contract', async () => {
+    const pkce = await createPkcePair();
     const redirectUri =
       'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=lucaro.lucaro&vscode-path=%2Fauth%2Fcallback';
     const url = new URL(
@@ -37,14 +37,15 @@ describe('buildAuthorizationUrl', () => {
     assert.equal(url.searchParams.get('state'), 'the-state');
   });
 
-  test('keeps a base path of the auth URL', () => {
+  test('keeps a base path of the auth URL', async () => {
+    const pkce = await createPkcePair();
     const url = buildAuthorizationUrl({
       authUrl: 'https://sso.example.com/lucaro',
       clientId: 'c',
       redirectUri: 'vscode://lucaro.lucaro/auth/callback',
       scopes: [],
       state: 's',
-      pkce: createPkcePair(),
+      pkce,
     });
     assert.ok(url.startsWith('https://sso.example.com/lucaro/oauth/authorize?'));
   });

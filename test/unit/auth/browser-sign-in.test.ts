@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Agent } from 'undici';
+import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { identityFetcher } from '../../../src/core/api/identity';
 import { signInWithBrowser, type RedirectRoute } from '../../../src/core/auth/browser-sign-in';
 import { parseDesktopUriCallback, parseLoopbackCallback, parseWebUriCallback } from '../../../src/core/auth/callback-params';
-import { LoopbackCallbackServer, loopbackPage } from '../../../src/core/auth/loopback-callback-server';
+import { LoopbackCallbackServer, loopbackPage } from '../../../src/core/node/loopback-callback-server';
 import { PendingAuthorizations } from '../../../src/core/auth/pending-authorizations';
 import { ServerError } from '../../../src/core/http/errors';
 import { silentLogger } from '../../../src/core/log/logger';
@@ -51,11 +52,11 @@ const routes: readonly RouteUnderTest[] = [
 
 describe('signInWithBrowser against the local Lucaro server', () => {
   let server: LucaroServer;
-  let dispatcher: Agent;
+  let dispatcher: HttpDispatcher;
 
   before(async () => {
     server = await startLucaroServer();
-    dispatcher = new Agent();
+    dispatcher = createHttpDispatcher({ env: {} });
   });
   after(async () => {
     await dispatcher.close();

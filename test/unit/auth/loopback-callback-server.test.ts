@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { after, afterEach, beforeEach, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseLoopbackCallback } from '../../../src/core/auth/callback-params';
-import { LoopbackCallbackServer, loopbackPage } from '../../../src/core/auth/loopback-callback-server';
+import { LoopbackCallbackServer, loopbackPage } from '../../../src/core/node/loopback-callback-server';
 import { PendingAuthorizations } from '../../../src/core/auth/pending-authorizations';
 import { createState } from '../../../src/core/auth/pkce';
 import { silentLogger } from '../../../src/core/log/logger';

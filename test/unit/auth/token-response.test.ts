@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { Agent } from 'undici';
+import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import * as v from 'valibot';
 import { MalformedTokenResponseError } from '../../../src/core/auth/oauth-errors';
 import { maxTokenLength, tokenResponseSchema } from '../../../src/core/auth/token-response';
@@ -124,10 +125,10 @@ describe('token response validation (RFC 6749 §5.1, RFC 6750 §2.1)', () => {
 
 describe('TokenClient against a server that answers oddly', () => {
   let server: LucaroServer;
-  let dispatcher: Agent;
+  let dispatcher: HttpDispatcher;
   before(async () => {
     server = await startLucaroServer();
-    dispatcher = new Agent();
+    dispatcher = createHttpDispatcher({ env: {} });
   });
   after(async () => {
     await dispatcher.close();

@@ -5,13 +5,13 @@ import { join, relative, sep } from 'node:path';
 import { before, describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
 
-// The build reaches into undici's lib/ folder (src/core/http/undici-modules.ts) and replaces
+// The build reaches into undici's lib/ folder (src/core/node/undici-modules.ts) and replaces
 // some of its files (esbuild.js). Neither is public API: a new undici release may move them,
 // and the build would then bundle the real module or fail only at run time. This test
 // states each assumption against the installed undici.
 
 const root = join(__dirname, '..', '..', '..');
-const modulesFile = join(root, 'src', 'core', 'http', 'undici-modules.ts');
+const modulesFile = join(root, 'src', 'core', 'node', 'undici-modules.ts');
 const undiciLib = join(root, 'node_modules', 'undici', 'lib') + sep;
 const build = createRequire(__filename)(join(root, 'esbuild.js')) as {
   undiciStubs: Record<string, string>;
@@ -85,13 +85,13 @@ describe('the undici layout the build relies on', () => {
     assert.equal(pinned, installed, 'package.json must name the exact undici version the stubs were checked against');
   });
 
-  test('every undici module src/core/http/undici-modules.ts requires resolves inside undici/lib', () => {
+  test('every undici module src/core/node/undici-modules.ts requires resolves inside undici/lib', () => {
     const specifiers = [...readFileSync(modulesFile, 'utf8').matchAll(/require\('(undici\/lib\/[^']+)'\)/g)].map((match) => match[1]!);
     assert.ok(specifiers.length >= 5, `found only ${specifiers.join(', ')}`);
     for (const specifier of specifiers) {
       const resolved = requireFromModules.resolve(specifier);
       assert.ok(resolved.startsWith(undiciLib), `${specifier} resolved to ${resolved}`);
-      assert.ok(importers.get(relative(undiciLib, resolved).split(sep).join('/'))?.has('src/core/http/undici-modules.ts'), `${specifier} is not in the bundle`);
+      assert.ok(importers.get(relative(undiciLib, resolved).split(sep).join('/'))?.has('src/core/node/undici-modules.ts'), `${specifier} is not in the bundle`);
     }
     const prototype = (requireFromModules('undici/lib/dispatcher/dispatcher') as { prototype: object }).prototype;
     assert.equal(typeof prototype, 'object');

@@ -1,11 +1,11 @@
-import { after, describe, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import { NetworkError } from '../../../src/core/http/errors';
 import { DEADLINE_EXCEEDED } from '../../../src/core/http/send';
 import { fixedTokens, makeClient } from '../api/fixture';
 import { dripResponse, rawResponse, startRawServer, type RawServer } from './local-server';
+import { describeEachDispatcher } from './dispatchers';
 
 const me = '{"id":"usr_1","name":"A","email":"a@example.com"}';
 const emptyList = '{"data":[],"next_cursor":null}';
@@ -18,9 +18,9 @@ async function eventually(check: () => boolean, what: string, timeoutMs = 2000):
   }
 }
 
-describe('the total deadline of an API call', () => {
+describeEachDispatcher('the total deadline of an API call', (kind) => {
   const servers: RawServer[] = [];
-  const dispatcher = createHttpDispatcher({ env: {} });
+  const dispatcher = kind.create();
 
   after(async () => {
     await Promise.all([...servers.map((server) => server.close()), dispatcher.close()]);

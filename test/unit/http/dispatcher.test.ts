@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { createHttpDispatcher, type HttpDispatcherOptions } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher, type HttpDispatcherOptions } from '../../../src/core/node/undici-dispatcher';
 import { fixedTokens, makeClient } from '../api/fixture';
 import { startLocalServer, type LocalServer } from './local-server';
 

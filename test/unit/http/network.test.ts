@@ -1,12 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import { CancelledError, NetworkError } from '../../../src/core/http/errors';
 import { fixedTokens, makeClient, recordingSleep } from '../api/fixture';
 import { startLocalServer, type LocalServer } from './local-server';
+import { describeEachDispatcher } from './dispatchers';
 
-describe('network failures', { concurrency: true }, () => {
-  const dispatcher = createHttpDispatcher({ env: {} });
+describeEachDispatcher('network failures', (kind) => {
+  const dispatcher = kind.create();
   let stalling: LocalServer;
 
   before(async () => {
@@ -69,4 +69,4 @@ describe('network failures', { concurrency: true }, () => {
 
     assert.ok(error instanceof CancelledError);
   });
-});
+}, { concurrency: true });

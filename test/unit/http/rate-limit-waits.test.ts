@@ -1,15 +1,15 @@
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { OutgoingHttpHeaders } from 'node:http';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import { RateLimitedError } from '../../../src/core/http/errors';
 import { MAX_SERVER_WAIT_MS, type RateLimitInfo } from '../../../src/core/http/rate-limit';
 import { fixedTokens, makeClient, recordingSleep } from '../api/fixture';
 import { startLocalServer, type LocalServer } from './local-server';
+import { describeEachDispatcher } from './dispatchers';
 
 /** A server that answers every request with a 429 and the headers the test sets. */
-describe('waits after a 429 with hostile headers', () => {
-  const dispatcher = createHttpDispatcher({ env: {} });
+describeEachDispatcher('waits after a 429 with hostile headers', (kind) => {
+  const dispatcher = kind.create();
   let server: LocalServer;
   let headers: OutgoingHttpHeaders = {};
 

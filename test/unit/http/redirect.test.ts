@@ -1,12 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import { UnexpectedStatusError } from '../../../src/core/http/errors';
 import { fixedTokens, makeClient } from '../api/fixture';
 import { startLocalServer, type LocalServer } from './local-server';
+import { describeEachDispatcher } from './dispatchers';
 
-describe('redirects', () => {
-  const dispatcher = createHttpDispatcher({ env: {} });
+describeEachDispatcher('redirects', (kind) => {
+  const dispatcher = kind.create();
   let elsewhere: LocalServer;
   let api: LocalServer;
 

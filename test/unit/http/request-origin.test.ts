@@ -1,7 +1,6 @@
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TokenClient } from '../../../src/core/auth/token-client';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import { ForeignOriginError } from '../../../src/core/http/errors';
 import { urlBelow } from '../../../src/core/http/request-url';
 import { send } from '../../../src/core/http/send';
@@ -9,10 +8,11 @@ import { silentLogger } from '../../../src/core/log/logger';
 import { InvalidServiceUrlError } from '../../../src/core/settings/service-url';
 import { fixedTokens, makeClient } from '../api/fixture';
 import { startLocalServer, type LocalServer } from './local-server';
+import { describeEachDispatcher } from './dispatchers';
 
 /** Two servers on loopback: the one configured, and the one a crafted setting points at. */
-describe('requests stay on the configured origin', () => {
-  const dispatcher = createHttpDispatcher({ env: {} });
+describeEachDispatcher('requests stay on the configured origin', (kind) => {
+  const dispatcher = kind.create();
   let configured: LocalServer;
   let evil: LocalServer;
   const me = '{"id":"usr_1","name":"A","email":"a@example.com"}';

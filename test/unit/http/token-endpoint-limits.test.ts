@@ -1,12 +1,12 @@
-import { after, describe, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import { MalformedTokenResponseError, TokenEndpointUnreachableError } from '../../../src/core/auth/oauth-errors';
 import { TokenClient } from '../../../src/core/auth/token-client';
-import { createHttpDispatcher } from '../../../src/core/http/dispatcher';
 import { CancelledError } from '../../../src/core/http/errors';
 import { silentLogger } from '../../../src/core/log/logger';
 import { dripResponse, startRawServer, type RawServer } from './local-server';
+import { describeEachDispatcher } from './dispatchers';
 
 const tokenJson = (accessToken: string) => `{"access_token":"${accessToken}","token_type":"Bearer","expires_in":3600}`;
 
@@ -37,9 +37,9 @@ function hugeTokenAnswer(socket: Socket, total: number, announce: boolean, sent:
   pump();
 }
 
-describe('token endpoint limits', () => {
+describeEachDispatcher('token endpoint limits', (kind) => {
   const servers: RawServer[] = [];
-  const dispatcher = createHttpDispatcher({ env: {} });
+  const dispatcher = kind.create();
 
   after(async () => {
     await Promise.all([...servers.map((server) => server.close()), dispatcher.close()]);

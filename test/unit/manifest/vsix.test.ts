@@ -15,6 +15,7 @@ const allowed = [
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/web\/extension\.js$/,
   /^extension\/dist\/llhttp\.wasm$/,
   /^extension\/dist\/undici-http\.js$/,
   /^extension\/dist\/dashboards\.js$/,
@@ -58,8 +59,8 @@ describe('the packaged .vsix', () => {
     assert.deepEqual(unexpected, []);
   });
 
-  test('holds the bundle, the manifest, its strings and the icon', () => {
-    for (const required of ['extension/dist/extension.js', 'extension/dist/undici-http.js', 'extension/dist/llhttp.wasm', 'extension/dist/dashboards.js', 'extension/dist/webview/dashboard.js', 'extension/dist/webview/dashboard.css', 'extension/dist/webview/uPlot.min.css', 'extension/package.json', 'extension/package.nls.json', 'extension/media/lucaro.svg']) {
+  test('holds the Node and web worker bundles, the dashboard tab, the manifest, its strings and the icon', () => {
+    for (const required of ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/undici-http.js', 'extension/dist/llhttp.wasm', 'extension/dist/dashboards.js', 'extension/dist/webview/dashboard.js', 'extension/dist/webview/dashboard.css', 'extension/dist/webview/uPlot.min.css', 'extension/package.json', 'extension/package.nls.json', 'extension/media/lucaro.svg']) {
       assert.ok(entries.includes(required), `${required} missing from ${entries.join(', ')}`);
     }
   });

@@ -1,5 +1,6 @@
 import { after, before, beforeEach } from 'node:test';
-import { Agent } from 'undici';
+import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { silentLogger } from '../../../src/core/log/logger';
 import { SessionManager, type SessionManagerOptions } from '../../../src/core/session/session-manager';
 import type { LucaroServerUrls, SessionRecord } from '../../../src/core/session/session-record';
@@ -24,7 +25,7 @@ export const fastTiming: Partial<SessionTiming> = {
 
 export interface SessionFixture {
   server: LucaroServer;
-  dispatcher: Agent;
+  dispatcher: HttpDispatcher;
   secrets: FaultySecretStore;
   clock: { now: number };
   /** One editor window: its own manager over the shared secret store. */
@@ -44,7 +45,7 @@ export function useSessionFixture(storeOptions: FaultySecretStoreOptions = {}): 
   const managers: SessionManager[] = [];
   const fixture: SessionFixture = {
     server: undefined as unknown as LucaroServer,
-    dispatcher: undefined as unknown as Agent,
+    dispatcher: undefined as unknown as HttpDispatcher,
     secrets: new FaultySecretStore(storeOptions),
     clock: { now: Date.now() },
     window(overrides = {}) {
@@ -85,7 +86,7 @@ export function useSessionFixture(storeOptions: FaultySecretStoreOptions = {}): 
   };
   before(async () => {
     fixture.server = await startLucaroServer();
-    fixture.dispatcher = new Agent();
+    fixture.dispatcher = createHttpDispatcher({ env: {} });
   });
   after(async () => {
     for (const manager of managers.splice(0)) manager.dispose();

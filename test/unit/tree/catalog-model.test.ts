@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { Agent } from 'undici';
+import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
+import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { CancelledError, ServerError } from '../../../src/core/http/errors';
 import { CatalogModel, projectsList, type CatalogFailure } from '../../../src/core/tree/catalog-model';
 import { listRows } from '../../../src/core/tree/list-rows';
@@ -9,11 +10,11 @@ import { fixedTokens, makeClient } from '../api/fixture';
 
 describe('CatalogModel against the local Lucaro server', () => {
   let server: LucaroServer;
-  let dispatcher: Agent;
+  let dispatcher: HttpDispatcher;
 
   before(async () => {
     server = await startLucaroServer({ projects: 120, dashboardsPerProject: 3 });
-    dispatcher = new Agent();
+    dispatcher = createHttpDispatcher({ env: {} });
   });
   after(async () => {
     await dispatcher.close();

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { CallbackOutcome } from './pending-authorizations';
+import type { CallbackOutcome } from '../auth/pending-authorizations';
 
 export interface LoopbackPages {
   readonly accepted: string;

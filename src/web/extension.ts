@@ -1,0 +1,14 @@
+import type * as vscode from 'vscode';
+import { activateLucaro } from '../activate-lucaro';
+import { createFetchDispatcher } from '../core/http/fetch-dispatcher';
+
+/**
+ * The web worker extension host's entry (`browser`, for vscode.dev, github.dev, code-server
+ * and Codespaces in a browser tab): the browser's `fetch`, no proxy agents (the browser
+ * applies its own), and no loopback redirect (nothing in a worker can listen on a port).
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  activateLucaro(context, { hostKind: 'webWorker', createDispatcher: () => createFetchDispatcher() });
+}
+
+export function deactivate(): void {}
