@@ -2,6 +2,7 @@ import { Agent, request } from 'undici';
 import { LucaroApiClient } from '../src/core/api/api-client';
 import type { AccessTokenSource } from '../src/core/http/access-token-source';
 import type { HttpDispatcher } from '../src/core/http/dispatcher';
+import { createFetchDispatcher } from '../src/core/http/fetch-dispatcher';
 import { createHttpDispatcher } from '../src/core/node/undici-dispatcher';
 import { silentLogger } from '../src/core/log/logger';
 import { SessionManager } from '../src/core/session/session-manager';
@@ -21,9 +22,12 @@ export const pageSize = 100;
 const maxPages = (2 * benchProjects) / pageSize;
 const scopes = ['read:projects', 'read:dashboards'];
 
-/** A dispatcher as the extension builds it, with no proxy from this machine's environment. */
-function extensionDispatcher(): HttpDispatcher {
-  return createHttpDispatcher({ env: {} });
+/**
+ * A dispatcher as the extension builds it, with no proxy from this machine's environment:
+ * undici as on Node, or fetch as in the web worker (Node's global fetch standing in).
+ */
+function extensionDispatcher(kind: 'undici' | 'fetch' = 'undici'): HttpDispatcher {
+  return kind === 'fetch' ? createFetchDispatcher() : createHttpDispatcher({ env: {} });
 }
 
 function staticTokens(token: string): AccessTokenSource {
@@ -97,9 +101,10 @@ export async function pagingBenchmark(server: LucaroServer, runs: number): Promi
   const token = server.apiTokens.all;
   const ours: Measured[] = [];
   const oursPages: Measured[] = [];
+  const oursFetch: Measured[] = [];
   const raw: Measured[] = [];
-  const walkOnce = async (walk: (api: LucaroApiClient) => Promise<number>) => {
-    const dispatcher = extensionDispatcher();
+  const walkOnce = async (walk: (api: LucaroApiClient) => Promise<number>, kind: 'undici' | 'fetch' = 'undici') => {
+    const dispatcher = extensionDispatcher(kind);
     try {
       return await measure(server, async () => expectCount(await walk(client(server, dispatcher, staticTokens(token)))));
     } finally {
@@ -108,6 +113,7 @@ export async function pagingBenchmark(server: LucaroServer, runs: number): Promi
   };
   const oursOnce = () => walkOnce(clientWalk);
   const pagesOnce = () => walkOnce(clientPageWalk);
+  const fetchOnce = () => walkOnce(clientWalk, 'fetch');
   const rawOnce = async () => {
     const dispatcher = new Agent();
     try {
@@ -119,14 +125,17 @@ export async function pagingBenchmark(server: LucaroServer, runs: number): Promi
   // One untimed walk each warms the JIT, the server's page generation and the sockets' code paths.
   await oursOnce();
   await pagesOnce();
+  await fetchOnce();
   await rawOnce();
   for (let run = 0; run < runs; run++) {
     if (run % 2 === 0) {
       ours.push(await oursOnce());
       oursPages.push(await pagesOnce());
+      oursFetch.push(await fetchOnce());
       raw.push(await rawOnce());
     } else {
       raw.push(await rawOnce());
+      oursFetch.push(await fetchOnce());
       oursPages.push(await pagesOnce());
       ours.push(await oursOnce());
     }
@@ -149,6 +158,14 @@ export async function pagingBenchmark(server: LucaroServer, runs: number): Promi
       samples: oursPages.map((m) => m.ms),
       baseline: { label, samples: raw.map((m) => m.ms) },
       note: 'the same walk page by page (what a "Load more" tree does): isolates the per-item async-generator cost of projects()',
+    },
+    {
+      benchmark: '3 Paging 20k',
+      metric: 'wall time, projects({limit:100}), fetch dispatcher',
+      unit: 'ms',
+      samples: oursFetch.map((m) => m.ms),
+      baseline: { label, samples: raw.map((m) => m.ms) },
+      note: "the web worker's dispatcher, Node's global fetch standing in for the browser's",
     },
     {
       benchmark: '3 Paging 20k',
@@ -344,19 +361,22 @@ export async function refreshBenchmark(server: LucaroServer, runs: number, concu
 export async function connectionsBenchmark(server: LucaroServer, runs: number, calls = 100): Promise<Row[]> {
   const token = server.apiTokens.all;
   const ours: Measured[] = [];
+  const oursFetch: Measured[] = [];
   const raw: Measured[] = [];
-  for (let run = 0; run < runs; run++) {
-    const dispatcher = extensionDispatcher();
+  const sequentialCalls = async (kind: 'undici' | 'fetch') => {
+    const dispatcher = extensionDispatcher(kind);
     try {
       const api = client(server, dispatcher, staticTokens(token));
-      ours.push(
-        await measure(server, async () => {
-          for (let call = 0; call < calls; call++) await api.listProjects({ limit: 1 });
-        }),
-      );
+      return await measure(server, async () => {
+        for (let call = 0; call < calls; call++) await api.listProjects({ limit: 1 });
+      });
     } finally {
       await dispatcher.close();
     }
+  };
+  for (let run = 0; run < runs; run++) {
+    ours.push(await sequentialCalls('undici'));
+    oursFetch.push(await sequentialCalls('fetch'));
     const agent = new Agent();
     try {
       raw.push(
@@ -384,6 +404,22 @@ export async function connectionsBenchmark(server: LucaroServer, runs: number, c
       unit: 'ms',
       samples: ours.map((m) => m.ms),
       baseline: { label, samples: raw.map((m) => m.ms) },
+    },
+    {
+      benchmark: '6 Connections',
+      metric: `sockets for ${calls} sequential calls, fetch dispatcher`,
+      unit: 'sockets',
+      samples: oursFetch.map((m) => m.connections),
+      baseline: { label, samples: raw.map((m) => m.connections) },
+      note: "fetch's pool is the platform's and outlives the dispatcher: 0 when an earlier run's socket is still alive",
+    },
+    {
+      benchmark: '6 Connections',
+      metric: `time for ${calls} sequential calls, fetch dispatcher`,
+      unit: 'ms',
+      samples: oursFetch.map((m) => m.ms),
+      baseline: { label, samples: raw.map((m) => m.ms) },
+      note: "the web worker's dispatcher, Node's global fetch standing in for the browser's",
     },
   ];
 }
