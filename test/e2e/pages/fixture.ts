@@ -1,7 +1,7 @@
 import { after, before, beforeEach } from 'node:test';
 import { startLucaroServer, type LucaroServer, type LucaroServerOptions } from '../../server';
 import { resolveOptions, type RuntimeOptions } from '../../server/options';
-import { Workbench } from './workbench';
+import { Workbench, type WorkbenchOptions } from './workbench';
 import { waitUntil } from './wait';
 
 export interface LucaroEditorOptions {
@@ -17,6 +17,7 @@ export interface LucaroEditorOptions {
   setUp?: (editor: LucaroEditor) => Promise<void>;
   /** Fills the workspace folder before the editor opens it; the server is up, its tokens known. */
   prepareFolder?: (folder: string, lucaro: LucaroServer) => void;
+  displayLanguage?: WorkbenchOptions['displayLanguage'];
 }
 
 /**
@@ -46,6 +47,7 @@ export class LucaroEditor {
         ...(options.env ? { env: options.env } : {}),
         ...(options.otherExtensions ? { otherExtensions: options.otherExtensions } : {}),
         ...(options.prepareFolder ? { prepareFolder: (folder: string) => options.prepareFolder?.(folder, lucaro) } : {}),
+        ...(options.displayLanguage ? { displayLanguage: options.displayLanguage } : {}),
       });
       const { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate, echoRefreshTokenInErrors } =
         resolveOptions(serverOptions);

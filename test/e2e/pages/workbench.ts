@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../harness/browser';
-import { startCodeServer, type CodeServer } from '../../harness/code-server';
+import { startCodeServer, type CodeServer, type DisplayLanguage } from '../../harness/code-server';
 import { screenshotsDir, vsixPath } from '../../harness/paths';
 import { AccountsMenu } from './accounts-menu';
 import { ExtensionLog } from './extension-log';
@@ -28,6 +28,8 @@ export interface WorkbenchOptions {
   otherExtensions?: readonly string[];
   /** Fills the workspace folder (files, `git init`) before the editor opens it. */
   prepareFolder?: (folder: string) => void;
+  /** The editor's display language (default English); its pack must be among `otherExtensions`. */
+  displayLanguage?: DisplayLanguage;
 }
 
 /** Keeps the workbench quiet so screenshots show the extension, not welcome pages. */
@@ -167,6 +169,7 @@ export class Workbench extends WorkbenchWindow {
         settings: { ...quietWorkbench, ...options.settings },
         ...(options.env ? { env: options.env } : {}),
         installExtensions: [vsix, ...(options.otherExtensions ?? [])],
+        ...(options.displayLanguage ? { displayLanguage: options.displayLanguage } : {}),
       });
       browser = await launchChromium();
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
