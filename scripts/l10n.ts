@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { getL10nJson, getL10nPseudoLocalized, type l10nJsonFormat } from '@vscode/l10n-dev';
+import { runMain } from './run-main';
 
 // `npm run l10n`: the runtime bundle exported from src/ by @vscode/l10n-dev, and the
 // pseudo-locale (qps-ploc) of it and of package.nls.json. The output depends only on the
@@ -75,9 +76,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runMain(module, main);

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../test/harness/browser';
+import { runMain } from './run-main';
 
 // `npm run render:icon`: media/icon.png (the Marketplace and Extensions view icon, 128x128)
 // from the activity-bar mark media/lucaro.svg, which stays monochrome (`currentColor`) for
@@ -33,9 +34,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runMain(module, main);

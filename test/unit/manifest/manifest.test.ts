@@ -88,6 +88,14 @@ describe('the Marketplace listing', () => {
     assert.ok(manifest.keywords.length <= 30, 'the Marketplace takes at most 30 keywords');
   });
 
+  test('the newest release in CHANGELOG.md is the manifest version, under an Unreleased section at most', () => {
+    const headings = [...readFileSync(join(root, 'CHANGELOG.md'), 'utf8').matchAll(/^## (.+)$/gm)].map((match) => match[1]!);
+    const releases = headings.filter((heading) => heading !== 'Unreleased');
+    assert.ok(headings.indexOf('Unreleased') <= 0, 'Unreleased comes first');
+    assert.equal(releases[0], manifest.version);
+    for (const release of releases) assert.match(release, /^\d+\.\d+\.\d+$/);
+  });
+
   test('homepage, bugs and repository name the repository the README clones; no Q&A tab', () => {
     assert.ok(readFileSync(join(root, 'README.md'), 'utf8').includes(repository));
     assert.equal(manifest.repository.url, repository);
