@@ -116,6 +116,7 @@ describe('the Lucaro token-leak guard in a real editor', { timeout: 300_000 }, (
     assert.equal(await problems.severity(untracked), 'Warning');
     assert.equal(await tracked.count(), 1);
     assert.equal(await untracked.count(), 1);
+    await workbench.screenshot('leak-guard-problems');
   });
 
   void test('Lucaro: Scan Workspace for Tokens finds the token in a file no editor opened, and skips the .gitignored one', async () => {

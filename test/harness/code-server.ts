@@ -7,6 +7,13 @@ import { ensureEditorInstalled, type EditorInstall } from './install-editor';
 import { logsDir } from './paths';
 import { killProcessGroup, killProcessGroupNow } from './process-group';
 
+/** A display language other than English and the language pack (one of `installExtensions`) that provides it. */
+export interface DisplayLanguage {
+  /** `--locale`, e.g. `qps-ploc`. */
+  locale: string;
+  languagePack: { id: string; version: string; /** The pack's file for the editor's own strings, relative to its folder. */ coreTranslations: string };
+}
+
 export interface CodeServerOptions {
   /** Written to <user-data-dir>/User/settings.json before start. */
   settings?: Record<string, unknown>;
@@ -21,6 +28,7 @@ export interface CodeServerOptions {
   extensionsDir?: string;
   /** Defaults to a free port. */
   port?: number;
+  displayLanguage?: DisplayLanguage;
 }
 
 export interface CodeServer {
@@ -48,6 +56,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   fs.writeFileSync(configFile, '');
   fs.mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userDataDir, options.settings);
+  if (options.displayLanguage) writeLanguagePacks(userDataDir, extensionsDir, options.displayLanguage);
 
   const env = { ...process.env, ...options.env };
   const profileArgs = [`--config=${configFile}`, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`];
@@ -66,6 +75,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-update-check',
     '--disable-workspace-trust',
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.displayLanguage ? [`--locale=${options.displayLanguage.locale}`] : []),
   ];
   // Detached: its own process group, so stop() can end the extension host and helpers too.
   const child = spawn(install.nodeBinary, args, { detached: true, env, stdio: ['ignore', log, log] });
@@ -115,6 +125,25 @@ function writeUserSettings(userDataDir: string, settings: Record<string, unknown
   const userDir = path.join(userDataDir, 'User');
   fs.mkdirSync(userDir, { recursive: true });
   fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+/**
+ * The editor takes `--locale` only for a language whose pack is listed in
+ * `<user-data-dir>/languagepacks.json`, a cache the desktop app writes when a pack is
+ * installed; code-server does not write it for a pack installed from the command line.
+ */
+function writeLanguagePacks(userDataDir: string, extensionsDir: string, { locale, languagePack }: DisplayLanguage): void {
+  const { id, version, coreTranslations } = languagePack;
+  const packs = {
+    [locale]: {
+      hash: `${id}-${version}`,
+      label: locale,
+      extensions: [{ extensionIdentifier: { id }, version }],
+      translations: { vscode: path.join(extensionsDir, `${id}-${version}`, coreTranslations) },
+    },
+  };
+  fs.mkdirSync(userDataDir, { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2));
 }
 
 /** code-server's --install-extension is a CLI command that installs and exits; run it before the server. */

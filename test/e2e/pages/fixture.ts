@@ -2,7 +2,7 @@ import { after, before, beforeEach } from 'node:test';
 import { startLucaroServer, type LucaroServer, type LucaroServerOptions } from '../../server';
 import { resolveOptions, runtimeOptionsOf, type RuntimeOptions } from '../../server/options';
 import { throwawayCertificate } from '../../harness/throwaway-certificate';
-import { Workbench, type ExtensionHostUnderTest } from './workbench';
+import { Workbench, type ExtensionHostUnderTest, type WorkbenchOptions } from './workbench';
 import { waitUntil } from './wait';
 
 /**
@@ -33,6 +33,7 @@ export interface LucaroEditorOptions {
   setUp?: (editor: LucaroEditor) => Promise<void>;
   /** Fills the workspace folder before the editor opens it; the server is up, its tokens known. */
   prepareFolder?: (folder: string, lucaro: LucaroServer) => void;
+  displayLanguage?: WorkbenchOptions['displayLanguage'];
 }
 
 /**
@@ -73,6 +74,7 @@ export class LucaroEditor {
         ...(options.env ? { env: options.env } : {}),
         ...(options.otherExtensions ? { otherExtensions: options.otherExtensions } : {}),
         ...(options.prepareFolder ? { prepareFolder: (folder: string) => options.prepareFolder?.(folder, lucaro) } : {}),
+        ...(options.displayLanguage ? { displayLanguage: options.displayLanguage } : {}),
       });
       return new LucaroEditor(lucaro, workbench, runtimeOptionsOf(resolveOptions(serverOptions)));
     } catch (error) {

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../harness/browser';
-import { startCodeServer, type CodeServer } from '../../harness/code-server';
+import { startCodeServer, type CodeServer, type DisplayLanguage } from '../../harness/code-server';
 import { screenshotsDir, vsixPath } from '../../harness/paths';
 import { AccountsMenu } from './accounts-menu';
 import { ExtensionLog } from './extension-log';
@@ -35,6 +35,8 @@ export interface WorkbenchOptions {
   extensionHost?: ExtensionHostUnderTest;
   /** Lets the browser accept any certificate: for a local Lucaro serving HTTPS with a throwaway one. */
   ignoreHttpsErrors?: boolean;
+  /** The editor's display language (default English); its pack must be among `otherExtensions`. */
+  displayLanguage?: DisplayLanguage;
 }
 
 export type ExtensionHostUnderTest = 'node' | 'webWorker';
@@ -187,6 +189,7 @@ export class Workbench extends WorkbenchWindow {
         settings: { ...quietWorkbench, ...extensionHostSettings(options.extensionHost ?? 'node'), ...options.settings },
         ...(options.env ? { env: options.env } : {}),
         installExtensions: [vsix, ...(options.otherExtensions ?? [])],
+        ...(options.displayLanguage ? { displayLanguage: options.displayLanguage } : {}),
       });
       browser = await launchChromium();
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: options.ignoreHttpsErrors ?? false });

@@ -51,3 +51,57 @@ describe('package.json', () => {
     for (const entry of palette) assert.ok(entry.when, entry.command);
   });
 });
+
+/** WCAG relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((at) => {
+    const channel = parseInt(hex.slice(at, at + 2), 16) / 255;
+    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+describe('the Marketplace listing', () => {
+  const repository = 'https://github.com/lucaro/lucaro-vscode';
+
+  test('the icon is a 128x128 PNG in media/, and the activity bar keeps the monochrome mark', () => {
+    assert.equal(manifest.icon, 'media/icon.png');
+    const png = readFileSync(join(root, manifest.icon));
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'IHDR width and height');
+    const mark = manifest.contributes.viewsContainers.activitybar[0].icon;
+    assert.equal(mark, 'media/lucaro.svg');
+    const colours = new Set([...readFileSync(join(root, mark), 'utf8').matchAll(/(?:fill|stroke)="([^"]+)"/g)].map((match) => match[1]));
+    assert.deepEqual([...colours].filter((colour) => colour !== 'none' && colour !== 'currentColor'), []);
+  });
+
+  test('the banner is dark enough for its white text (WCAG AAA contrast, 7:1)', () => {
+    const { color, theme } = manifest.galleryBanner;
+    assert.match(color, /^#[0-9a-f]{6}$/i);
+    assert.equal(theme, 'dark');
+    const contrast = 1.05 / (luminance(color) + 0.05);
+    assert.ok(contrast >= 7, `contrast of white on ${color} is ${contrast.toFixed(1)}`);
+  });
+
+  test('categories and keywords say what it does', () => {
+    assert.deepEqual(manifest.categories, ['Visualization', 'Other']);
+    for (const keyword of ['authentication', 'oauth', 'dashboards', 'metrics']) assert.ok(manifest.keywords.includes(keyword), keyword);
+    assert.ok(manifest.keywords.length <= 30, 'the Marketplace takes at most 30 keywords');
+  });
+
+  test('the newest release in CHANGELOG.md is the manifest version, under an Unreleased section at most', () => {
+    const headings = [...readFileSync(join(root, 'CHANGELOG.md'), 'utf8').matchAll(/^## (.+)$/gm)].map((match) => match[1]!);
+    const releases = headings.filter((heading) => heading !== 'Unreleased');
+    assert.ok(headings.indexOf('Unreleased') <= 0, 'Unreleased comes first');
+    assert.equal(releases[0], manifest.version);
+    for (const release of releases) assert.match(release, /^\d+\.\d+\.\d+$/);
+  });
+
+  test('homepage, bugs and repository name the repository the README clones; no Q&A tab', () => {
+    assert.ok(readFileSync(join(root, 'README.md'), 'utf8').includes(repository));
+    assert.equal(manifest.repository.url, repository);
+    assert.equal(manifest.homepage, `${repository}#readme`);
+    assert.equal(manifest.bugs.url, `${repository}/issues`);
+    assert.equal(manifest.qna, false);
+  });
+});

@@ -14,6 +14,7 @@ const allowed = [
   /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
+  /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
   /^extension\/dist\/extension\.js$/,
   /^extension\/dist\/web\/extension\.js$/,
   /^extension\/dist\/llhttp\.wasm$/,
@@ -45,22 +46,45 @@ describe('the packaged .vsix', () => {
   const folder = mkdtempSync(join(tmpdir(), 'lucaro-vsix-'));
   const vsix = join(folder, 'lucaro.vsix');
   let entries: string[] = [];
+  let output = '';
 
   before(async () => {
     const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
     const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: root, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr || result.stdout);
+    output = `${result.stdout}${result.stderr}`;
     entries = await listEntries(vsix);
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
-  test('holds only the bundle, media, manifest, nls files, README, CHANGELOG and LICENSE', () => {
+  test('vsce packages it without a warning', () => {
+    assert.doesNotMatch(output, /warn/i);
+  });
+
+  test('holds only the bundle, media, manifest, nls files, l10n bundles, README, CHANGELOG and LICENSE', () => {
     const unexpected = entries.filter((name) => !name.endsWith('/') && !allowed.some((pattern) => pattern.test(name)));
     assert.deepEqual(unexpected, []);
   });
 
-  test('holds the Node and web worker bundles, the dashboard tab, the manifest, its strings and the icon', () => {
-    for (const required of ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/undici-http.js', 'extension/dist/llhttp.wasm', 'extension/dist/dashboards.js', 'extension/dist/webview/dashboard.js', 'extension/dist/webview/dashboard.css', 'extension/dist/webview/uPlot.min.css', 'extension/package.json', 'extension/package.nls.json', 'extension/media/lucaro.svg']) {
+  test('holds the Node and web worker bundles, the dashboard tab, the manifest, its strings, the l10n bundles and the icons', () => {
+    const requiredEntries = [
+      'extension/dist/extension.js',
+      'extension/dist/web/extension.js',
+      'extension/dist/dashboards.js',
+      'extension/dist/webview/dashboard.js',
+      'extension/dist/webview/dashboard.css',
+      'extension/dist/webview/uPlot.min.css',
+      'extension/dist/undici-http.js',
+      'extension/dist/llhttp.wasm',
+      'extension/package.json',
+      'extension/package.nls.json',
+      'extension/package.nls.qps-ploc.json',
+      'extension/l10n/bundle.l10n.json',
+      'extension/l10n/bundle.l10n.qps-ploc.json',
+      'extension/media/lucaro.svg',
+      'extension/media/icon.png',
+    ];
+    for (const required of requiredEntries) {
       assert.ok(entries.includes(required), `${required} missing from ${entries.join(', ')}`);
     }
   });
