@@ -89,8 +89,10 @@ describe('the packaged .vsix', () => {
     }
   });
 
+  // Two hosts' bundles (Node with undici, web worker with fetch) and the chart page with uPlot:
+  // about 215 KB compressed at 0.3.0; the cap leaves room, not a habit of growing.
   test('stays small', () => {
     const bytes = statSync(vsix).size;
-    assert.ok(bytes < 200 * 1024, `lucaro.vsix is ${bytes} bytes`);
+    assert.ok(bytes < 240 * 1024, `lucaro.vsix is ${bytes} bytes`);
   });
 });
