@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
-import type { Dashboard, Metric, Project, Series } from '../server';
-import { useLucaroEditor, type LucaroEditor } from './pages/fixture';
-import { DashboardTab, type WidgetInfo } from './pages/dashboard-tab';
+import type { Dashboard, Metric, Project } from '../server';
+import { useLucaroEditor } from './pages/fixture';
+import { assertShowsServerValues, DashboardTab, type WidgetInfo } from './pages/dashboard-tab';
 import { allServerProjects, demoAccount, requestsTo, serverApi, serverDashboards } from './pages/lucaro-data';
 import { waitUntil } from './pages/wait';
 
@@ -38,49 +38,13 @@ describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
     });
   });
 
-  /** The server's own answer for a widget's window: what the tab must show. */
-  async function serverSeries(lucaro: LucaroEditor['lucaro'], metric: string, window: NonNullable<WidgetInfo['window']>): Promise<Series> {
-    const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
-    const response = await fetch(`${lucaro.apiUrl}/v2/metrics/query`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${lucaro.apiTokens.all}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ project_id: project.id, metric, from: iso(window.from), to: iso(window.to), step_seconds: window.step }),
-    });
-    assert.equal(response.status, 200);
-    return (await response.json()) as Series;
+  /** Signed in with every scope: the markup project's dashboard, clicked in the Projects tree. */
+  function openFromTree(): Promise<{ tab: DashboardTab; clickedAt: number }> {
+    return DashboardTab.openFromTree(editor().workbench, project.name, dashboard);
   }
 
-  async function assertShowsServerValues(widgets: WidgetInfo[]): Promise<void> {
-    const { lucaro } = editor();
-    for (const [i, widget] of widgets.entries()) {
-      const expected = dashboard.widgets[i]!;
-      assert.equal(widget.id, expected.id, 'in the dashboard order');
-      assert.equal(widget.title, expected.title, 'the title, literally');
-      assert.equal(widget.metric, expected.metric, 'the metric name, literally');
-      assert.equal(widget.kind, expected.kind);
-      assert.equal(widget.state, 'ready', `${widget.title} drew`);
-      const series = await serverSeries(lucaro, expected.metric, widget.window!);
-      assert.ok(series.points.length > 0);
-      assert.deepEqual(
-        widget.rows,
-        series.points.map(([time, value]) => [new Date(time * 1000).toISOString(), value]),
-        `${widget.title}: the table holds the server's series`,
-      );
-      if (widget.kind === 'stat') assert.equal(widget.statValue, series.points.at(-1)![1], 'a stat shows the last point');
-    }
-  }
-
-  /** Signed in with every scope, the markup project's Dashboards group expanded in the Projects tree. */
-  async function openFromTree(): Promise<{ tab: DashboardTab; clickedAt: number }> {
-    const { workbench } = editor();
-    const { projects } = workbench.views;
-    await projects.expand(await projects.waitForRow(project.name, 1));
-    await projects.expand(await projects.waitForRow('Dashboards', 2));
-    await workbench.page.bringToFront();
-    const row = await projects.waitForRow(dashboard.name, 3);
-    const clickedAt = Date.now();
-    await projects.click(row);
-    return { tab: await DashboardTab.find(workbench.page, dashboard.name), clickedAt };
+  function assertShowsDashboard(widgets: WidgetInfo[]): Promise<void> {
+    return assertShowsServerValues(editor().lucaro, dashboard, widgets);
   }
 
   async function setTheme(name: string): Promise<void> {
@@ -103,17 +67,14 @@ describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
     const openToDrawnMs = Date.now() - opened.clickedAt;
     assert.equal(requestsTo(lucaro, queryPath), 6, 'one query per widget');
     assert.equal(await tab.heading(), dashboard.name);
-    await assertShowsServerValues(widgets);
+    await assertShowsDashboard(widgets);
     assert.deepEqual([...new Set(widgets.map((w) => w.window!.step))].sort(), [300, 600], '24 h by default: 5 min steps, 10 min for the stats over two periods');
     const injected = ['img', 'svg', 'script', 'a', 'b', 'u', 'i'].map((tag) => `.dashboard ${tag}`).join(', ');
     assert.equal(await tab.frame.locator(injected).count(), 0, 'no markup from a name became an element');
     assert.deepEqual(dialogs, [], 'no script ran');
 
     // The default (light) theme draws; the screenshot for the README.
-    const lightInk = await waitUntil(async () => {
-      const ink = await tab.ink();
-      return ink.length === 4 && ink.every((canvas) => canvas.inked > 1000) ? ink : undefined;
-    }, 'four charts drawn');
+    const lightInk = await tab.drawn(4);
     await workbench.screenshot('dashboard-tab').then((file) => fs.copyFileSync(file, docsImage));
 
     // Keyboard: a chart takes focus and End reads out its last point.
@@ -131,7 +92,7 @@ describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
       return now.every((w) => w.state === 'ready' && w.window?.step === 60) ? now : undefined;
     }, 'the widgets to redraw for the last hour');
     assert.equal(requestsTo(lucaro, queryPath), 6);
-    await assertShowsServerValues(widgets);
+    await assertShowsDashboard(widgets);
 
     // A dark theme: the charts are drawn again, in its colours.
     await setTheme('Dark Modern');
@@ -167,7 +128,7 @@ describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
     widgets = await tab.settled(6, 'the restored tab to draw');
     assert.ok(widgets.every((w) => w.state === 'ready' && w.window?.step === 60), 'restored with the last hour');
     assert.equal(await tab.frame.locator('select#range').inputValue(), '1h');
-    await assertShowsServerValues(widgets);
+    await assertShowsDashboard(widgets);
 
     // A metric from the tree opens its own tab.
     const { projects } = workbench.views;

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { alsoInWebWorker, extensionHostUnderTest, useLucaroEditor } from './pages/fixture';
 import { AccountsMenu } from './pages/accounts-menu';
-import { allServerProjects, demoAccount, serverDashboards, signInScopes } from './pages/lucaro-data';
+import { assertShowsServerValues, DashboardTab } from './pages/dashboard-tab';
+import { allServerProjects, demoAccount, requestsTo, serverDashboards, signInScopes } from './pages/lucaro-data';
 import { holdsFor, waitUntil } from './pages/wait';
 
 /**
@@ -75,6 +76,14 @@ void describe('browser sign-in through the URI handler', { timeout: 900_000 }, (
     }
   }
 
+  /** What Lucaro's log says of the host it was activated in, against the host this run forces. */
+  async function assertRunsInHostUnderTest(): Promise<void> {
+    const { workbench, extensionHost } = editor();
+    const line = await workbench.log.hostLine();
+    if (extensionHost === 'webWorker') assert.match(line, /is running in the web worker extension host \(Node process: absent\)\.$/);
+    else assert.match(line, /is running in the Node extension host \(Node process: present\)\.$/);
+  }
+
   void test(`Accounts menu > Sign in with browser, read:dashboards unticked: signed in with exactly the granted scopes${alsoInWebWorker}`, async () => {
     const { workbench, lucaro } = editor();
     const { accountsMenu, views, statusBar, page } = workbench;
@@ -124,9 +133,7 @@ void describe('browser sign-in through the URI handler', { timeout: 900_000 }, (
 
   void test(`Lucaro reports the extension host it runs in; there a browser sign-in loads projects and dashboards${alsoInWebWorker}`, async () => {
     const { workbench, lucaro, extensionHost } = editor();
-    const line = await workbench.log.hostLine();
-    if (extensionHost === 'webWorker') assert.match(line, /is running in the web worker extension host \(Node process: absent\)\.$/);
-    else assert.match(line, /is running in the Node extension host \(Node process: present\)\.$/);
+    await assertRunsInHostUnderTest();
 
     const { request } = await workbench.signIn.withBrowser();
     assert.equal(new URL(request.redirectUri).origin, workbench.server.origin, 'the URI handler route (asExternalUri), never a loopback server');
@@ -166,8 +173,26 @@ void describe('browser sign-in through the URI handler', { timeout: 900_000 }, (
     },
   );
 
-  // The dashboard tab drawing in the web worker (issue 12) belongs here once the dashboard tabs are merged.
-  void test.todo(`a dashboard tab draws in the web worker extension host${alsoInWebWorker}`);
+  void test(`a dashboard clicked in the tree opens a tab that draws the server's series, in the host under test${alsoInWebWorker}`, async () => {
+    const { workbench, lucaro } = editor();
+    await assertRunsInHostUnderTest();
+    // The browser sign-in in this host is the tests' above; here an API token is enough.
+    await workbench.signIn.withApiToken(lucaro.apiTokens.all);
+    await workbench.statusBar.waitForText(demoAccount);
+    const [first] = await allServerProjects(lucaro);
+    const dashboard = (await serverDashboards(lucaro, first!.id)).find((candidate) => candidate.widgets.some((widget) => widget.kind !== 'stat'));
+    assert.ok(dashboard, 'a dashboard with a chart to draw');
+    await workbench.views.show();
+    lucaro.resetCounters();
+    const { tab, clickedAt } = await DashboardTab.openFromTree(workbench, first!.name, dashboard);
+    const widgets = await tab.settled(dashboard.widgets.length);
+    const drawnMs = Date.now() - clickedAt;
+    assert.equal(requestsTo(lucaro, 'POST /v2/metrics/query'), dashboard.widgets.length, 'one query per widget');
+    await assertShowsServerValues(lucaro, dashboard, widgets);
+    await tab.drawn(dashboard.widgets.filter((widget) => widget.kind !== 'stat').length);
+    await workbench.palette.run('View: Close All Editors');
+    process.stderr.write(`[sign-in-browser.e2e] ${editor().extensionHost} host: a dashboard row clicked to its ${widgets.length} widgets drawn: ${drawnMs} ms\n`);
+  });
 
   void test('the session survives a window reload', async () => {
     const { workbench, lucaro } = editor();

@@ -1,5 +1,9 @@
+import * as assert from 'node:assert/strict';
 import type { Frame, Locator, Page } from 'playwright-core';
+import type { Dashboard, LucaroServer } from '../../server';
+import { serverSeries } from './lucaro-data';
 import { uiTimeoutMs, waitUntil } from './wait';
+import type { Workbench } from './workbench';
 
 export interface WidgetInfo {
   readonly id: string;
@@ -53,6 +57,22 @@ export class DashboardTab {
     const tab = new DashboardTab(page, title);
     tab.current = await waitUntil(async () => (await tab.frames()).at(-1), `a dashboard tab titled ${JSON.stringify(title)}`, timeoutMs);
     return tab;
+  }
+
+  /**
+   * Clicks `dashboard` in the Projects tree (signed in: its project's Dashboards group
+   * expanded first) and waits for its tab; `clickedAt` is when the row was clicked.
+   */
+  static async openFromTree(workbench: Workbench, projectName: string, dashboard: Dashboard): Promise<{ tab: DashboardTab; clickedAt: number }> {
+    const { projects } = workbench.views;
+    await projects.expand(await projects.waitForRow(projectName, 1));
+    await projects.expand(await projects.waitForRow('Dashboards', 2));
+    // A webview opened while another browser tab is in front stays blank (the "Webview tabs" notes).
+    await workbench.page.bringToFront();
+    const row = await projects.waitForRow(dashboard.name, 3);
+    const clickedAt = Date.now();
+    await projects.click(row);
+    return { tab: await DashboardTab.find(workbench.page, dashboard.name), clickedAt };
   }
 
   /**
@@ -152,6 +172,14 @@ export class DashboardTab {
     return this.frame.locator('.notice');
   }
 
+  /** Waits until `count` chart canvases have each drawn more than a trace, and answers their ink. */
+  async drawn(count: number): Promise<CanvasInk[]> {
+    return waitUntil(async () => {
+      const ink = await this.ink();
+      return ink.length === count && ink.every((canvas) => canvas.inked > 1000) ? ink : undefined;
+    }, `${count} charts drawn`);
+  }
+
   /** What every chart canvas has drawn: how much, and in which colours. */
   async ink(): Promise<CanvasInk[]> {
     const canvases = await this.frame.locator('.chart canvas').all();
@@ -174,5 +202,29 @@ export class DashboardTab {
         }),
       ),
     );
+  }
+}
+
+/**
+ * The settled `widgets` of `dashboard`'s tab show, in its order, each widget's title, metric
+ * and kind literally, drawn, with a table equal to the server's series for the widget's window.
+ */
+export async function assertShowsServerValues(server: LucaroServer, dashboard: Dashboard, widgets: readonly WidgetInfo[]): Promise<void> {
+  assert.equal(widgets.length, dashboard.widgets.length, 'one figure per widget');
+  for (const [i, widget] of widgets.entries()) {
+    const expected = dashboard.widgets[i]!;
+    assert.equal(widget.id, expected.id, 'in the dashboard order');
+    assert.equal(widget.title, expected.title, 'the title, literally');
+    assert.equal(widget.metric, expected.metric, 'the metric name, literally');
+    assert.equal(widget.kind, expected.kind);
+    assert.equal(widget.state, 'ready', `${widget.title} drew`);
+    const series = await serverSeries(server, dashboard.project_id, expected.metric, widget.window!);
+    assert.ok(series.points.length > 0);
+    assert.deepEqual(
+      widget.rows,
+      series.points.map(([time, value]) => [new Date(time * 1000).toISOString(), value]),
+      `${widget.title}: the table holds the server's series`,
+    );
+    if (widget.kind === 'stat') assert.equal(widget.statValue, series.points.at(-1)![1], 'a stat shows the last point');
   }
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Agent, fetch as undiciFetch } from 'undici';
-import type { Dashboard, LucaroServer, Metric, Project } from '../../server';
+import type { Dashboard, LucaroServer, Metric, Project, Series } from '../../server';
 import { demoUsers } from '../../server/users';
 
 /**
@@ -21,11 +21,20 @@ export function accountsMenuLabel(account: string): string {
 /** What "Sign in with browser" asks for. */
 export const signInScopes = ['read:projects', 'write:projects', 'read:dashboards', 'write:dashboards', 'read:metrics'];
 
-export async function serverApi<T>(server: LucaroServer, path: string, token = server.apiTokens.all): Promise<T> {
+export function serverApi<T>(server: LucaroServer, path: string, token = server.apiTokens.all): Promise<T> {
+  return callServer<T>(server, path, token);
+}
+
+/** A GET, or a POST of `body` as JSON. */
+async function callServer<T>(server: LucaroServer, path: string, token: string, body?: unknown): Promise<T> {
   // A server on HTTPS (the web worker run) has a throwaway certificate: trust exactly that one.
   const dispatcher = server.certificate ? new Agent({ connect: { ca: server.certificate } }) : undefined;
   try {
-    const response = await undiciFetch(`${server.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` }, ...(dispatcher ? { dispatcher } : {}) });
+    const response = await undiciFetch(`${server.apiUrl}${path}`, {
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
+      ...(dispatcher ? { dispatcher } : {}),
+    });
     assert.equal(response.status, 200, `${path} answered ${response.status}`);
     return (await response.json()) as T;
   } finally {
@@ -58,6 +67,23 @@ export async function serverDashboards(server: LucaroServer, projectId: string):
 
 export async function serverMetrics(server: LucaroServer, projectId: string): Promise<Metric[]> {
   return (await serverApi<{ data: Metric[] }>(server, `/v2/projects/${projectId}/metrics?limit=100`)).data;
+}
+
+/** The server's own answer for a widget's window (seconds since the epoch): what a dashboard tab must show. */
+export function serverSeries(
+  server: LucaroServer,
+  projectId: string,
+  metric: string,
+  window: { readonly from: number; readonly to: number; readonly step: number },
+): Promise<Series> {
+  const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
+  return callServer<Series>(server, '/v2/metrics/query', server.apiTokens.all, {
+    project_id: projectId,
+    metric,
+    from: iso(window.from),
+    to: iso(window.to),
+    step_seconds: window.step,
+  });
 }
 
 /** A counter from the server, 0 when never hit ('GET /v2/projects'). */
