@@ -169,6 +169,8 @@ describe('the Lucaro sidebar actions in a real editor', { timeout: 240_000 }, ()
     await projects.waitForRow(existing[0]!.name, 3);
 
     await projects.inlineAction(group, 'New Metric');
+    // Two waits so a failure says which went wrong: the box never opened, or it names another project.
+    await quickInput.widget.waitFor({ timeout: uiTimeoutMs });
     await quickInput.titled(`New Metric in ${project.name} (1/3)`).waitFor({ timeout: uiTimeoutMs });
     const staysOpen = async () => (await quickInput.isOpen()) && requestsTo(lucaro, post) === 0;
     // A bidi override, then a name the project already has: each refused inline, Enter sends nothing.
