@@ -31,7 +31,9 @@ export class ExtensionLog {
     const lines = this.page.locator('.part.panel .view-lines .view-line');
     await lines.first().waitFor({ timeout: 60_000 });
     // The panel follows the end of a long log: back to its first line, where the host line is.
-    await this.page.locator('.part.panel .monaco-editor .view-lines').first().click();
+    // Clicked in the middle of the visible editor: `.view-lines` is as tall as the whole log, so
+    // its own centre can be out of view, under the scroll shadow drawn at the top once scrolled.
+    await this.page.locator('.part.panel .monaco-editor').first().click();
     await this.page.keyboard.press('Control+Home');
     await lines.filter({ hasText: /is\srunning\sin/ }).first().waitFor({ timeout: 60_000 });
     // A long line wraps over several view lines, which the editor places by `top`, not in DOM order.
