@@ -70,9 +70,26 @@ export class DashboardTab {
     // A webview opened while another browser tab is in front stays blank (the "Webview tabs" notes).
     await workbench.page.bringToFront();
     const row = await projects.waitForRow(dashboard.name, 3);
+    // A tree row replaced by a redraw has lost its command (VS Code answers "Actual command
+    // not found" to a click on it): this clicks once the sidebar has stopped loading.
+    await workbench.views.settle();
     const clickedAt = Date.now();
     await projects.click(row);
-    return { tab: await DashboardTab.find(workbench.page, dashboard.name), clickedAt };
+    const tab = await DashboardTab.find(workbench.page, dashboard.name).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}; ${await DashboardTab.whatShows(workbench, dashboard.name)}`);
+    });
+    return { tab, clickedAt };
+  }
+
+  /** What the workbench shows instead of a tab: for a failure message. */
+  private static async whatShows(workbench: Workbench, title: string): Promise<string> {
+    const { page } = workbench;
+    const tabs = await page.locator('.tabs-container .tab').allTextContents().catch(() => []);
+    const quickInput = await page.locator('.quick-input-widget:visible .quick-input-title').allTextContents().catch(() => []);
+    const toasts = await workbench.notifications.texts().catch(() => []);
+    const webviewFrames = page.frames().filter((frame) => !frame.isDetached() && frame.url().includes('webview')).length;
+    const selected = await workbench.views.anyRow(title).first().getAttribute('aria-selected').catch(() => null);
+    return `editor tabs: ${JSON.stringify(tabs)}; quick input: ${JSON.stringify(quickInput)}; notifications: ${JSON.stringify(toasts)}; webview frames: ${webviewFrames}; row selected: ${selected}`;
   }
 
   /**
