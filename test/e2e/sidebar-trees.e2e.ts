@@ -3,6 +3,7 @@ import { before, describe, test } from 'node:test';
 import type { Dashboard, Project } from '../server';
 import { useLucaroEditor } from './pages/fixture';
 import { allServerProjects, dashboardListRequests, demoAccount, requestsTo, serverDashboards } from './pages/lucaro-data';
+import { DashboardTab } from './pages/dashboard-tab';
 import { holdsFor, uiTimeoutMs, waitUntil } from './pages/wait';
 
 /**
@@ -311,5 +312,30 @@ describe('the Lucaro sidebar in a real editor', { timeout: 300_000 }, () => {
     await dashboardsView.row(outageText, 1).click();
     await waitUntil(async () => (await dashboardsView.row(outageText, 1).count()) === 0, 'the Dashboards view up to date');
     await dashboardsView.waitForRow((await dashboardsOf(shown.id))[0]!.name, 1);
+  });
+
+  test("a list loading below one project redraws only that project's rows: another project's dashboard rows stay as drawn and open their tab", async () => {
+    const { workbench } = editor();
+    await signInWithEverything();
+    const { projects } = views();
+    const [first, second] = [seeded[0]!, seeded[1]!];
+    const firstDashboards = await dashboardsOf(first.id);
+    await projects.expand(projects.row(first.name, 1));
+    await projects.expand(projects.row('Dashboards', 2).first());
+    for (const dashboard of firstDashboards) await projects.waitForRow(dashboard.name, 3);
+    await views().settle();
+    const redraws = await projects.watchRedraws(firstDashboards.map((dashboard) => dashboard.name));
+    assert.equal(redraws.rows, firstDashboards.length, "the first project's dashboard rows are drawn");
+
+    // The second project's dashboards load now: one list changes, below another row.
+    await projects.expand(projects.row(second.name, 1));
+    await projects.expand(projects.row('Dashboards', 2).nth(1));
+    await waitUntil(async () => (await projects.labelsAt(3)).length === firstDashboards.length + (await dashboardsOf(second.id)).length, "the second project's dashboards");
+    // VS Code gathers a tree's redraws for 200 ms before asking for the rows again.
+    await holdsFor(async () => (await redraws.count()) === 0, "the first project's dashboard rows left as drawn", 1500);
+
+    await projects.click(projects.row(firstDashboards[0]!.name, 3).first());
+    await DashboardTab.find(workbench.page, firstDashboards[0]!.name);
+    await workbench.palette.run('View: Close All Editors');
   });
 });

@@ -148,6 +148,34 @@ export class TreeView {
     await waitUntil(async () => (await this.headerDescription()) === text, what);
   }
 
+  /**
+   * Starts counting DOM changes inside the rendered rows whose labels are `labels` (their
+   * contents redrawn, not their focus or hover classes). Answers how to read the count.
+   */
+  async watchRedraws(labels: readonly string[]): Promise<{ count(): Promise<number>; rows: number }> {
+    const key = `lucaroRedraws${Date.now()}`;
+    const rows = await this.rows.evaluateAll(
+      (elements, { labels, key }) => {
+        const watched = elements.filter((element) => labels.includes(element.querySelector('.label-name')?.textContent ?? ''));
+        const seen = { count: 0 };
+        // The page's MutationObserver (these tests compile without the DOM types).
+        type Observer = new (callback: (records: readonly unknown[]) => void) => { observe(target: unknown, options: Record<string, boolean>): void };
+        const Observer = (globalThis as unknown as { MutationObserver: Observer }).MutationObserver;
+        const observer = new Observer((records) => {
+          seen.count += records.length;
+        });
+        for (const element of watched) observer.observe(element, { subtree: true, childList: true, characterData: true });
+        (globalThis as unknown as Record<string, unknown>)[key] = seen;
+        return watched.length;
+      },
+      { labels: [...labels], key },
+    );
+    return {
+      rows,
+      count: () => this.page.evaluate((key) => ((globalThis as unknown as Record<string, { count: number }>)[key])?.count ?? -1, key),
+    };
+  }
+
   /** Clicks a row's label (selects it, and toggles it open or shut). */
   async click(row: Locator): Promise<void> {
     await row.locator('.label-name').click();
