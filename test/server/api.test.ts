@@ -257,11 +257,10 @@ describe('seeded data', () => {
     }
   });
 
-  test('20,000 projects start fast, page fast and resolve by id', async () => {
-    const started = performance.now();
+  // How fast is for `npm run bench` to say, not a unit test under a loaded CI machine.
+  test('20,000 projects page to the end, each once, and resolve by id', async () => {
     const server = await startLucaroServer({ projects: 20_000 });
     try {
-      assert.ok(performance.now() - started < 1000, 'startup took too long');
       const last = await api(server, `/v2/projects?limit=100&cursor=${Buffer.from('o:19950').toString('base64url')}`, server.apiTokens.all);
       const page = await json<Page<Project>>(last);
       assert.equal(page.data.length, 50);
@@ -269,7 +268,6 @@ describe('seeded data', () => {
       const project = page.data.at(-1)!;
       assert.deepEqual(await json<Project>(await api(server, `/v2/projects/${project.id}`, server.apiTokens.all)), project);
 
-      const pageStarted = performance.now();
       const ids = new Set<string>();
       let cursor: string | null = null;
       do {
@@ -280,7 +278,6 @@ describe('seeded data', () => {
         cursor = body.next_cursor;
       } while (cursor);
       assert.equal(ids.size, 20_000);
-      assert.ok(performance.now() - pageStarted < 5000, 'paging 20,000 projects took too long');
     } finally {
       await server.close();
     }
