@@ -3,6 +3,7 @@ import type { AccountSession } from '../account/account-session';
 import type { SignedInServices } from '../account/signed-in-services';
 import { scopesCover } from '../core/auth/scopes';
 import { DisposableOwner } from '../core/disposable';
+import { TimeFormat } from '../core/time-format';
 import { toTreeItem } from './tree-items';
 import type { LucaroNode } from './tree-nodes';
 
@@ -14,6 +15,8 @@ import type { LucaroNode } from './tree-nodes';
 export abstract class CatalogTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<LucaroNode> {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<LucaroNode | undefined>());
   private refreshQueued = false;
+  /** The editor's display language, not the system's: it cannot change without a reload. */
+  private readonly times = new TimeFormat(vscode.env.language);
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
@@ -27,7 +30,7 @@ export abstract class CatalogTreeProvider extends DisposableOwner implements vsc
   }
 
   getTreeItem(node: LucaroNode): vscode.TreeItem {
-    return toTreeItem(node, this.viewId);
+    return toTreeItem(node, this.viewId, this.times);
   }
 
   async getChildren(node?: LucaroNode): Promise<LucaroNode[]> {
