@@ -149,11 +149,9 @@ function copyWebviewStyles() {
   fs.copyFileSync(path.join('webview', 'dashboard.css'), path.join(outdir, 'dashboard.css'));
 }
 
-async function main() {
-  const outdir = 'dist';
-  const webview = await esbuild.context(/** @type {import('esbuild').BuildOptions} */ (webviewBuildOptions()));
-  copyWebviewStyles();
-  const context = await esbuild.context({
+/** The `main` entry and the bundles it loads later, for the Node extension host. */
+function nodeBuildOptions(outdir) {
+  return {
     entryPoints: {
       extension: 'src/extension.ts',
       'undici-http': 'src/core/node/undici-modules.ts',
@@ -174,7 +172,14 @@ async function main() {
     logLevel: 'silent',
     metafile: true,
     plugins: [httpStackSplitPlugin, dashboardsSplitPlugin, undiciStubPlugin, problemMatcherPlugin],
-  });
+  };
+}
+
+async function main() {
+  const outdir = 'dist';
+  const webview = await esbuild.context(/** @type {import('esbuild').BuildOptions} */ (webviewBuildOptions()));
+  copyWebviewStyles();
+  const context = await esbuild.context(/** @type {import('esbuild').BuildOptions} */ (nodeBuildOptions(outdir)));
   const web = await esbuild.context(/** @type {import('esbuild').BuildOptions} */ (webBuildOptions()));
   if (watch) {
     writeParserWasm(outdir);
@@ -187,8 +192,8 @@ async function main() {
 }
 
 // test/unit/build/undici-layout.test.ts loads this file for the stub table and plugin,
-// test/unit/build/web-bundle.test.ts for the web worker build.
-module.exports = { undiciStubs, undiciStubPlugin, noNodeInWebWorkerPlugin, webBuildOptions };
+// test/unit/build/web-bundle.test.ts for the web worker build, node-bundle.test.ts for the Node one.
+module.exports = { undiciStubs, undiciStubPlugin, noNodeInWebWorkerPlugin, webBuildOptions, nodeBuildOptions };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -103,7 +103,7 @@ export function activateLucaro(context: vscode.ExtensionContext, platform: Lucar
     logger,
     extensionUri: context.extensionUri,
   });
-  const leakGuard = new LeakGuardHost({ sessions, workspaceState: context.workspaceState, signIn });
+  const leakGuard = new LeakGuardHost({ sessions, workspaceState: context.workspaceState, signIn, sha256: platform.sha256 });
 
   context.subscriptions.push(
     log,

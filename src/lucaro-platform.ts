@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { LoopbackRouteOpener } from './auth/redirect-routes';
 import type { HttpDispatcher } from './core/http/dispatcher';
+import type { Sha256 } from './core/leak-guard/sha256';
 
 /** Where the extension host runs: the Node host (desktop, remote, code-server's server side) or a browser's web worker. */
 export type ExtensionHostKind = 'node' | 'webWorker';
@@ -12,6 +13,8 @@ export interface LucaroPlatform {
   createDispatcher(): HttpDispatcher;
   /** Absent where nothing can listen on a port (the web worker): `loopback` then falls back to the URI handler. */
   readonly openLoopbackRoute?: LoopbackRouteOpener;
+  /** Synchronous, for the leak guard: Node's native hash, a pure one in the web worker. */
+  readonly sha256: Sha256;
 }
 
 const hostNames: Record<ExtensionHostKind, string> = {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountSession } from './account-session';
 import { DisposableOwner, SerialDisposable } from '../core/disposable';
 import type { RateLimitInfo } from '../core/http/rate-limit';
+import { TimeFormat } from '../core/time-format';
 
 /** How long a rate-limit notice stays when Lucaro did not say how long to wait. */
 const unknownWaitMs = 10_000;
@@ -10,6 +11,7 @@ const unknownWaitMs = 10_000;
 export class LucaroStatusBar extends DisposableOwner {
   private readonly item = this._register(vscode.window.createStatusBarItem('lucaro.status', vscode.StatusBarAlignment.Left, 10));
   private readonly countdown = this._register(new SerialDisposable());
+  private readonly times = new TimeFormat(vscode.env.language);
   private rateLimit: RateLimitInfo | undefined;
   private waitUntil: Date | undefined;
   /** The client waits and retries by itself, or the request failed and the user may try again. */
@@ -86,7 +88,7 @@ export class LucaroStatusBar extends DisposableOwner {
           'Rate limit: {0} of {1} requests left, resets at {2}',
           this.rateLimit.remaining,
           this.rateLimit.limit,
-          this.rateLimit.resetAt.toLocaleTimeString(),
+          this.times.time(this.rateLimit.resetAt.getTime()),
         ),
       );
     }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DisposableOwner, SerialDisposable } from '../core/disposable';
 import { apiTokenSettingsUrl } from '../core/leak-guard/api-token-settings-url';
+import type { Sha256 } from '../core/leak-guard/sha256';
 import type { SessionManager } from '../core/session/session-manager';
 import type { SessionRecord } from '../core/session/session-record';
 import { GitTracking } from './git-tracking';
@@ -14,6 +15,8 @@ export interface LeakGuardHostOptions {
   readonly sessions: SessionManager;
   readonly workspaceState: vscode.Memento;
   readonly signIn: () => Thenable<unknown>;
+  /** The platform's synchronous SHA-256, for the secret index. */
+  readonly sha256: Sha256;
 }
 
 /**
@@ -103,7 +106,7 @@ export class LeakGuardHost extends DisposableOwner {
     }
     if (!this.guard) {
       const git = new GitTracking();
-      const leaks = new LeakGuard(this.options.workspaceState, git);
+      const leaks = new LeakGuard(this.options.workspaceState, git, this.options.sha256);
       this.guard = { leaks, git };
       this.lifetime.value = vscode.Disposable.from(
         leaks,

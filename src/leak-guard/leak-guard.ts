@@ -3,6 +3,7 @@ import { DisposableOwner } from '../core/disposable';
 import { ignoredSecretsKey, isIgnored, parseIgnoredSecrets, withIgnored, type IgnoredSecrets } from '../core/leak-guard/ignored-secrets';
 import { tooLargeToScan } from '../core/leak-guard/scan-limits';
 import { SecretIndex, type SecretMatch } from '../core/leak-guard/secret-index';
+import type { Sha256 } from '../core/leak-guard/sha256';
 import { lineStarts, positionAt } from '../core/leak-guard/text-positions';
 import type { SessionRecord } from '../core/session/session-record';
 import type { GitTracking } from './git-tracking';
@@ -20,7 +21,7 @@ export const leakDiagnosticCode = 'lucaro.tokenLeak';
  */
 export class LeakGuard extends DisposableOwner implements LeakFindings {
   private records: readonly SessionRecord[] = [];
-  private index = SecretIndex.build([]);
+  private index: SecretIndex;
   private readonly findings = new Map<string, FileFindings>();
   /** Bumped by each scan of a file: an older scan that finishes later does not overwrite it. */
   private readonly scans = new Map<string, number>();
@@ -30,8 +31,10 @@ export class LeakGuard extends DisposableOwner implements LeakFindings {
   constructor(
     private readonly workspaceState: vscode.Memento,
     private readonly git: GitTracking,
+    private readonly sha256: Sha256,
   ) {
     super();
+    this.index = SecretIndex.build([], sha256);
     this._register(vscode.workspace.onDidOpenTextDocument((document) => void this.scanDocument(document)));
     this._register(vscode.workspace.onDidSaveTextDocument((document) => void this.scanDocument(document)));
     this._register(vscode.workspace.onDidChangeTextDocument(({ document }) => this.scanSoon(document)));
@@ -42,7 +45,7 @@ export class LeakGuard extends DisposableOwner implements LeakFindings {
   /** The signed-in sessions changed: a new index, open documents scanned again, others kept for sessions still here. */
   follow(records: readonly SessionRecord[]): void {
     this.records = records;
-    this.index = SecretIndex.build(records);
+    this.index = SecretIndex.build(records, this.sha256);
     const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
     const held = new Set(records.map((record) => record.id));
     for (const [key, { uri, found, tracked }] of this.findings) {

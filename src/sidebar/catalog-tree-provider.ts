@@ -3,6 +3,7 @@ import type { AccountSession } from '../account/account-session';
 import type { SignedInServices } from '../account/signed-in-services';
 import { scopesCover } from '../core/auth/scopes';
 import { DisposableOwner } from '../core/disposable';
+import { TimeFormat } from '../core/time-format';
 import type { ListKey } from '../core/tree/catalog-model';
 import { ListReads } from '../core/tree/list-reads';
 import { toTreeItem } from './tree-items';
@@ -22,6 +23,8 @@ export abstract class CatalogTreeProvider extends DisposableOwner implements vsc
   private readonly changeEmitter = this._register(new vscode.EventEmitter<LucaroNode[] | undefined>());
   private readonly reads = new ListReads();
   private queued: Set<LucaroNode> | 'all' | undefined;
+  /** The editor's display language, not the system's: it cannot change without a reload. */
+  private readonly times = new TimeFormat(vscode.env.language);
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
@@ -35,7 +38,7 @@ export abstract class CatalogTreeProvider extends DisposableOwner implements vsc
   }
 
   getTreeItem(node: LucaroNode): vscode.TreeItem {
-    return toTreeItem(node, this.viewId);
+    return toTreeItem(node, this.viewId, this.times);
   }
 
   async getChildren(node?: LucaroNode): Promise<LucaroNode[]> {

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import type { TimeFormat } from '../core/time-format';
 import { describeForUser } from '../ui/error-messages';
 import type { LucaroNode } from './tree-nodes';
 
 const widgetIcons: Record<string, string> = { line: 'graph-line', bar: 'graph', stat: 'symbol-number' };
 
 /** How a node looks: label, codicon, tooltip, the `contextValue` menus key on, and its click. */
-export function toTreeItem(node: LucaroNode, viewId: string): vscode.TreeItem {
+export function toTreeItem(node: LucaroNode, viewId: string, times: TimeFormat): vscode.TreeItem {
   switch (node.kind) {
     case 'project': {
       const item = new vscode.TreeItem(node.project.name, vscode.TreeItemCollapsibleState.Collapsed);
@@ -13,7 +14,7 @@ export function toTreeItem(node: LucaroNode, viewId: string): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon('project');
       item.contextValue = 'project';
       item.description = node.project.description || undefined;
-      item.tooltip = tooltip(node.project.name, node.project.description ?? '', node.project.updated_at, node.project.id);
+      item.tooltip = tooltip(node.project.name, node.project.description ?? '', node.project.updated_at, node.project.id, times);
       return item;
     }
     case 'group': {
@@ -36,7 +37,7 @@ export function toTreeItem(node: LucaroNode, viewId: string): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon('dashboard');
       item.contextValue = 'dashboard';
       item.description = vscode.l10n.t('{0} widgets', node.dashboard.widgets.length);
-      item.tooltip = tooltip(node.dashboard.name, node.dashboard.description ?? '', node.dashboard.updated_at, node.dashboard.id);
+      item.tooltip = tooltip(node.dashboard.name, node.dashboard.description ?? '', node.dashboard.updated_at, node.dashboard.id, times);
       item.command = { command: 'lucaro.openDashboard', title: vscode.l10n.t('Open Dashboard'), arguments: [node] };
       return item;
     }
@@ -114,13 +115,13 @@ function grantLabel(scope: string): string {
   }
 }
 
-function tooltip(name: string, description: string, updatedAt: string, id: string): vscode.MarkdownString {
+function tooltip(name: string, description: string, updatedAt: string, id: string, times: TimeFormat): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.appendMarkdown(`**${escapeMarkdown(name)}**\n\n`);
   if (description) markdown.appendText(`${description}\n\n`);
-  const updated = new Date(updatedAt);
-  if (!Number.isNaN(updated.getTime())) {
-    markdown.appendMarkdown(`$(history) ${escapeMarkdown(vscode.l10n.t('Updated {0}', updated.toLocaleString()))}\n\n`);
+  const updated = Date.parse(updatedAt);
+  if (!Number.isNaN(updated)) {
+    markdown.appendMarkdown(`$(history) ${escapeMarkdown(vscode.l10n.t('Updated {0}', times.dateTime(updated)))}\n\n`);
   }
   markdown.appendMarkdown(`$(key) \`${id.replace(/`/g, '')}\``);
   return markdown;

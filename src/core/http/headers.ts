@@ -1,3 +1,5 @@
+import { isScheme, MalformedChallengeError, parseWwwAuthenticate, type AuthChallenge } from '../auth/www-authenticate';
+
 /**
  * Response headers by lower-case name, a repeated header's values joined with ", ": what
  * `fetch` gives, so undici's arrays are joined the same way (`joinHeaders`).
@@ -29,9 +31,20 @@ export function splitScopes(value: string): string[] {
   return value.split(/[\s,]+/).filter((scope) => scope.length > 0);
 }
 
-/** The `scope="..."` parameter of a Bearer `WWW-Authenticate` challenge (RFC 6750 §3). */
+/**
+ * The `scope` parameter of the Bearer challenge in `WWW-Authenticate` (RFC 6750 §3), read
+ * with the one parser; none when there is no Bearer challenge or the value cannot be read.
+ */
 export function challengeScopes(headers: ResponseHeaders): string[] {
-  const challenge = headerValue(headers, 'www-authenticate');
-  const match = challenge?.match(/(?:^|[\s,])scope="([^"]*)"/i);
-  return match ? splitScopes(match[1] ?? '') : [];
+  const value = headerValue(headers, 'www-authenticate');
+  if (value === undefined) return [];
+  let challenges: AuthChallenge[];
+  try {
+    challenges = parseWwwAuthenticate(value);
+  } catch (error) {
+    if (error instanceof MalformedChallengeError) return [];
+    throw error;
+  }
+  const bearer = challenges.find((challenge) => isScheme(challenge, 'bearer'));
+  return splitScopes(bearer?.params.scope ?? '');
 }

@@ -1,6 +1,6 @@
-import { sha256 } from '@noble/hashes/sha2';
 import { base64, base64url, randomBytes } from '../encoding/base64';
 import type { SessionRecord } from '../session/session-record';
+import type { Sha256 } from './sha256';
 
 /** Which of a session's secrets a match is. */
 export type LeakedSecretKind = 'apiToken' | 'accessToken' | 'refreshToken';
@@ -60,14 +60,17 @@ export class SecretIndex {
   private readonly salt: Uint8Array;
   private step = 1;
 
-  private constructor(salt: Uint8Array) {
+  private constructor(
+    private readonly sha256: Sha256,
+    salt: Uint8Array,
+  ) {
     this.salt = salt;
     // An odd multiplier from the salt: windows collide differently in every window of the editor.
     this.base = (new DataView(salt.buffer, salt.byteOffset, salt.byteLength).getUint32(0, true) | 1) >>> 0;
   }
 
-  static build(records: readonly SessionRecord[], salt: Uint8Array = randomBytes(32)): SecretIndex {
-    const index = new SecretIndex(salt);
+  static build(records: readonly SessionRecord[], sha256: Sha256, salt: Uint8Array = randomBytes(32)): SecretIndex {
+    const index = new SecretIndex(sha256, salt);
     const secrets = records.flatMap((record) => secretsOf(record)).filter((secret) => secret.value.length >= minimumSecretLength);
     if (secrets.length === 0) return index;
     index.step = Math.min(...secrets.map((secret) => secret.value.length)) - minimumSecretLength + 1;
@@ -121,7 +124,7 @@ export class SecretIndex {
         kind: entry.kind,
         accountLabel: record.account.label,
         lastFour: secret.slice(-4),
-        fingerprint: secretFingerprint(secret),
+        fingerprint: secretFingerprint(secret, this.sha256),
       });
     }
   }
@@ -132,9 +135,8 @@ export class SecretIndex {
     return hash;
   }
 
-  /** Synchronous, as matching is: a pure SHA-256 (the platforms' native ones are Node-only or async). */
   private digest(secret: string): string {
-    return base64(sha256(concatBytes(this.salt, utf8.encode(secret))));
+    return base64(this.sha256(concatBytes(this.salt, utf8.encode(secret))));
   }
 }
 
@@ -149,7 +151,7 @@ function secretsOf(record: SessionRecord): IndexedSecret[] {
  * What "Ignore in this file" remembers: a SHA-256 of a high-entropy token names it without
  * revealing it, and stays the same across reloads (an in-memory salt would not).
  */
-export function secretFingerprint(secret: string): string {
+export function secretFingerprint(secret: string, sha256: Sha256): string {
   return base64url(sha256(utf8.encode(`lucaro-leak-guard\0${secret}`)));
 }
 

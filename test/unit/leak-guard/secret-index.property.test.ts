@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { minimumSecretLength, SecretIndex, type SecretMatch } from '../../../src/core/leak-guard/secret-index';
+import { nodeSha256 } from '../../../src/core/node/node-sha256';
 import type { SessionRecord } from '../../../src/core/session/session-record';
 
 const runs = { numRuns: 1000 };
@@ -101,7 +102,7 @@ describe('SecretIndex (property)', () => {
   test('finds exactly the occurrences of the signed-in secrets: none missed, nothing else reported', () => {
     fc.assert(
       fc.property(scenario, ({ held, text }) => {
-        const matches = SecretIndex.build(held).find(text, lookupIn(held));
+        const matches = SecretIndex.build(held, nodeSha256).find(text, lookupIn(held));
         assert.deepEqual(described(matches), expected(held, text));
         for (const match of matches) {
           const value = text.slice(match.start, match.end);
@@ -120,7 +121,7 @@ describe('SecretIndex (property)', () => {
         const head = secrets[first % secrets.length]!.value;
         const tail = secrets[second % secrets.length]!.value;
         const text = head + middle + tail;
-        const found = described(SecretIndex.build(held).find(text, lookupIn(held)));
+        const found = described(SecretIndex.build(held, nodeSha256).find(text, lookupIn(held)));
         assert.deepEqual(found, expected(held, text));
         assert.ok(found.some((entry) => entry.startsWith(`0:${head.length}:`)));
         assert.ok(found.some((entry) => entry.startsWith(`${text.length - tail.length}:${text.length}:`)));
@@ -132,7 +133,7 @@ describe('SecretIndex (property)', () => {
   test('the index keeps no copy of a secret, and a rotated secret no longer matches its old value', () => {
     fc.assert(
       fc.property(records, fc.nat(), (held, pick) => {
-        const index = SecretIndex.build(held);
+        const index = SecretIndex.build(held, nodeSha256);
         const shown = inspect(index, { depth: Infinity, maxArrayLength: 64, maxStringLength: Infinity, showHidden: true });
         for (const { value } of secretsOf(held)) assert.ok(!shown.includes(value), 'a secret is held by the index');
         const rotatedAt = pick % held.length;
