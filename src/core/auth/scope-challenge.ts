@@ -1,3 +1,4 @@
+import { splitScopes } from '../http/headers';
 import { lucaroScopes, normalizeScopes, scopesCover } from './scopes';
 import { isScheme } from './www-authenticate';
 
@@ -50,7 +51,7 @@ export function scopesFromChallenges(constraint: ScopeConstraint): string[] {
   if (!bearer) throw new UnsupportedChallengeError(constraint.challenges.map((challenge) => challenge.scheme));
   const code = paramValue(bearer, 'error');
   if (code !== undefined && code !== 'insufficient_scope') throw new UnsupportedChallengeErrorCodeError(code);
-  const named = splitScopeParam(paramValue(bearer, 'scope') ?? '');
+  const named = splitScopes(paramValue(bearer, 'scope') ?? '');
   return requireKnownScopes(named.length ? named : (constraint.fallbackScopes ?? []));
 }
 
@@ -87,10 +88,6 @@ export function widestFirst<T extends { readonly scopes: readonly string[] }>(se
 }
 
 /** The `scope` parameter is space-delimited (RFC 6750 §3); commas are tolerated, as in `X-OAuth-Scopes`. */
-function splitScopeParam(value: string): string[] {
-  return value.split(/[\s,]+/).filter((scope) => scope.length > 0);
-}
-
 /** Parameter names are case-insensitive; the editor passes them as the header spelled them. */
 function paramValue(challenge: ChallengeLike, name: string): string | undefined {
   const key = Object.keys(challenge.params).find((candidate) => candidate.toLowerCase() === name);
