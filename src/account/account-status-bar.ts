@@ -3,6 +3,7 @@ import type { AccountSession } from './account-session';
 import { DisposableOwner, SerialDisposable } from '../core/disposable';
 import type { RateLimitInfo } from '../core/http/rate-limit';
 import { TimeFormat } from '../core/time-format';
+import { literalIcons, literalMarkdown } from '../core/encoding/editor-text';
 
 /** How long a rate-limit notice stays when Lucaro did not say how long to wait. */
 const unknownWaitMs = 10_000;
@@ -75,11 +76,11 @@ export class LucaroStatusBar extends DisposableOwner {
       }`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
-      this.item.text = `$(account) ${record.account.label}`;
+      this.item.text = `$(account) ${literalIcons(record.account.label)}`;
       this.item.backgroundColor = undefined;
     }
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${vscode.l10n.t('Lucaro: {0}', record.account.label)}**\n\n`);
+    tooltip.appendMarkdown(`**${vscode.l10n.t('Lucaro: {0}', literalMarkdown(record.account.label))}**\n\n`);
     tooltip.appendText(vscode.l10n.t('Permissions: {0}', record.scopes.join(', ') || '-'));
     if (this.rateLimit) {
       tooltip.appendText('\n\n');

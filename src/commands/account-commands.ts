@@ -4,6 +4,7 @@ import type { ClientSecretStore } from '../auth/client-secret-store';
 import { lucaroProviderId } from '../auth/lucaro-authentication-provider';
 import type { SessionManager } from '../core/session/session-manager';
 import type { SessionRecord } from '../core/session/session-record';
+import { literalIcons, literalInMessage } from '../core/encoding/editor-text';
 
 /** Any session will do: the browser asks for the default scopes, and an API token may have fewer. */
 export function signIn(): Thenable<vscode.AuthenticationSession | undefined> {
@@ -28,7 +29,7 @@ export class AccountCommands {
       records.length <= 1 ? records[0] : await pickSession(records, vscode.l10n.t('Sign out of which Lucaro account?'));
     if (!picked) return;
     await this.sessions.remove(picked.id);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Lucaro ({0}).', picked.account.label));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Lucaro ({0}).', literalInMessage(picked.account.label)));
   }
 
   async switchAccount(): Promise<void> {
@@ -36,7 +37,7 @@ export class AccountCommands {
     const addAccount = { label: `$(add) ${vscode.l10n.t('Sign in with another account…')}`, record: undefined };
     const items = [
       ...records.map((record) => ({
-        label: `${record.id === this.account.record?.id ? '$(check)' : '$(account)'} ${record.account.label}`,
+        label: `${record.id === this.account.record?.id ? '$(check)' : '$(account)'} ${literalIcons(record.account.label)}`,
         description: record.kind === 'apiToken' ? vscode.l10n.t('API token') : undefined,
         detail: record.scopes.join(' '),
         record,
@@ -76,7 +77,7 @@ export class AccountCommands {
 
 async function pickSession(records: readonly SessionRecord[], title: string): Promise<SessionRecord | undefined> {
   const picked = await vscode.window.showQuickPick(
-    records.map((record) => ({ label: record.account.label, description: record.scopes.join(' '), record })),
+    records.map((record) => ({ label: literalIcons(record.account.label), description: record.scopes.join(' '), record })),
     { title },
   );
   return picked?.record;

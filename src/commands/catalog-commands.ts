@@ -12,6 +12,7 @@ import type { LucaroNode } from '../sidebar/tree-nodes';
 import { askNewMetric } from './metric-input';
 import { pickProject } from './project-picker';
 import { askText, describeTextProblem } from './text-input';
+import { literalInMessage } from '../core/encoding/editor-text';
 
 export interface CatalogCommandDependencies {
   readonly account: AccountSession;
@@ -73,12 +74,12 @@ export class CatalogCommands {
       ignoreFocusOut: true,
     });
     if (description === undefined) return;
-    const project = await this.withProgress(services, 'Creating a project', vscode.l10n.t('Creating project {0}…', name), (api, signal) =>
+    const project = await this.withProgress(services, 'Creating a project', vscode.l10n.t('Creating project {0}…', literalInMessage(name)), (api, signal) =>
       api.createProject({ name, ...(description.trim() ? { description: description.trim() } : {}) }, { signal }),
     );
     if (!project) return;
     services.catalog.projectCreated(project);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Created the Lucaro project {0}.', project.name));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Created the Lucaro project {0}.', literalInMessage(project.name)));
   }
 
   async newDashboard(node?: LucaroNode): Promise<void> {
@@ -89,12 +90,12 @@ export class CatalogCommands {
     if (!project) return;
     const name = await askName(vscode.l10n.t('New Dashboard in {0}', project.name), vscode.l10n.t('Dashboard name'));
     if (name === undefined) return;
-    const dashboard = await this.withProgress(services, 'Creating a dashboard', vscode.l10n.t('Creating dashboard {0}…', name), (api, signal) =>
+    const dashboard = await this.withProgress(services, 'Creating a dashboard', vscode.l10n.t('Creating dashboard {0}…', literalInMessage(name)), (api, signal) =>
       api.createDashboard(project.id, { name }, { signal }),
     );
     if (!dashboard) return;
     services.catalog.dashboardCreated(project.id, dashboard);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Created the dashboard {0} in {1}.', dashboard.name, project.name));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Created the dashboard {0} in {1}.', literalInMessage(dashboard.name), literalInMessage(project.name)));
   }
 
   async newMetric(node?: LucaroNode): Promise<void> {
@@ -107,13 +108,13 @@ export class CatalogCommands {
     const metrics = services.catalog.metrics(project.id);
     const fields = await askNewMetric(project, loadedNames(metrics.state));
     if (!fields) return;
-    const metric = await this.withProgress(services, 'Creating a metric', vscode.l10n.t('Creating metric {0}…', fields.name), (api, signal) =>
+    const metric = await this.withProgress(services, 'Creating a metric', vscode.l10n.t('Creating metric {0}…', literalInMessage(fields.name)), (api, signal) =>
       api.createMetric(project.id, fields, { signal }),
     );
     if (!metric) return;
     // Shown at once, first, without a round trip, as a new dashboard is; a later page does not repeat it.
     metrics.prepend(metric);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Created the metric {0} in {1}.', metric.name, project.name));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Created the metric {0} in {1}.', literalInMessage(metric.name), literalInMessage(project.name)));
   }
 
   async renameProject(node?: LucaroNode): Promise<void> {
@@ -123,7 +124,7 @@ export class CatalogCommands {
     if (!project) return;
     const name = await askName(vscode.l10n.t('Rename {0}', project.name), vscode.l10n.t('New name'), project.name);
     if (name === undefined || name === project.name) return;
-    const renamed = await this.withProgress(services, 'Renaming a project', vscode.l10n.t('Renaming {0}…', project.name), (api, signal) =>
+    const renamed = await this.withProgress(services, 'Renaming a project', vscode.l10n.t('Renaming {0}…', literalInMessage(project.name)), (api, signal) =>
       api.updateProject(project.id, { name }, { signal }),
     );
     if (!renamed) return;

@@ -5,6 +5,7 @@ import type { Dashboard } from '../core/api/schemas';
 import type { DashboardTabs } from '../dashboards/dashboard-tabs';
 import type { FailureChannel } from '../failures/failure-channel';
 import type { LucaroNode } from '../sidebar/tree-nodes';
+import { literalIcons } from '../core/encoding/editor-text';
 
 type DashboardNode = Extract<LucaroNode, { kind: 'dashboard' }>;
 type MetricNode = Extract<LucaroNode, { kind: 'metric' }>;
@@ -51,9 +52,9 @@ export class DashboardCommands {
         cursor = page.nextCursor;
       } while (cursor);
       return dashboards.map((dashboard) => ({
-        label: dashboard.name,
+        label: literalIcons(dashboard.name),
         description: vscode.l10n.t('{0} widgets', dashboard.widgets.length),
-        detail: dashboard.description || undefined,
+        detail: dashboard.description ? literalIcons(dashboard.description) : undefined,
         dashboard,
       }));
     })();

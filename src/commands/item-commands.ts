@@ -3,6 +3,7 @@ import type { AccountSession } from '../account/account-session';
 import type { ActiveProject } from '../account/active-project';
 import type { FailureChannel } from '../failures/failure-channel';
 import { isLinkedNode, linkOf } from '../sidebar/tree-nodes';
+import { literalIcons, literalInMessage } from '../core/encoding/editor-text';
 
 interface LinkTarget {
   readonly id: string;
@@ -23,7 +24,7 @@ export class ItemCommands {
     if (!target) return;
     const url = safeWebUrl(target.webUrl);
     if (!url) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Lucaro gave no usable web address for {0}.', target.name));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Lucaro gave no usable web address for {0}.', literalInMessage(target.name)));
       return;
     }
     await vscode.env.openExternal(url);
@@ -33,7 +34,7 @@ export class ItemCommands {
     const target = await this.target(node, 'Copying a project ID');
     if (!target) return;
     await vscode.env.clipboard.writeText(target.id);
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the ID of {0}.', target.name), 3000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the ID of {0}.', literalIcons(target.name)), 3000);
   }
 
   /** The clicked item, or the active project; says what to do when there is neither. */

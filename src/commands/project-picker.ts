@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ProjectRef } from '../account/active-project';
 import type { SignedInServices } from '../account/signed-in-services';
 import type { Project } from '../core/api/schemas';
+import { literalIcons } from '../core/encoding/editor-text';
 
 interface ProjectPick extends vscode.QuickPickItem {
   readonly project: Project;
@@ -34,9 +35,9 @@ export function pickProject(
     for await (const page of api.projectPages({ signal })) {
       items.push(
         ...page.items.map((project) => ({
-          label: `$(project) ${project.name}`,
-          description: project.description || undefined,
-          detail: project.id,
+          label: `$(project) ${literalIcons(project.name)}`,
+          description: project.description ? literalIcons(project.description) : undefined,
+          detail: literalIcons(project.id),
           project,
         })),
       );

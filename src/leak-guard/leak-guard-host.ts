@@ -8,6 +8,7 @@ import { GitTracking } from './git-tracking';
 import { LeakCodeActions, type LeakResolution } from './leak-code-actions';
 import { LeakGuard } from './leak-guard';
 import { scanWorkspace } from './workspace-scan';
+import { literalInMessage } from '../core/encoding/editor-text';
 
 export const leakGuardEnabledSetting = 'lucaro.leakGuard.enabled';
 
@@ -81,7 +82,7 @@ export class LeakGuardHost extends DisposableOwner {
     const picked =
       action === 'revoke'
         ? await vscode.window.showInformationMessage(
-            vscode.l10n.t('Signed out of Lucaro ({0}) and revoked its tokens. Sign in again to go on.', record.account.label),
+            vscode.l10n.t('Signed out of Lucaro ({0}) and revoked its tokens. Sign in again to go on.', literalInMessage(record.account.label)),
             signInAgain,
           )
         : await vscode.window.showInformationMessage(

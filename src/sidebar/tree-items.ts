@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { literalMarkdown } from '../core/encoding/editor-text';
 import type { TimeFormat } from '../core/time-format';
 import { describeForUser } from '../ui/error-messages';
 import type { LucaroNode } from './tree-nodes';
@@ -117,16 +118,12 @@ function grantLabel(scope: string): string {
 
 function tooltip(name: string, description: string, updatedAt: string, id: string, times: TimeFormat): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
-  markdown.appendMarkdown(`**${escapeMarkdown(name)}**\n\n`);
+  markdown.appendMarkdown(`**${literalMarkdown(name)}**\n\n`);
   if (description) markdown.appendText(`${description}\n\n`);
   const updated = Date.parse(updatedAt);
   if (!Number.isNaN(updated)) {
-    markdown.appendMarkdown(`$(history) ${escapeMarkdown(vscode.l10n.t('Updated {0}', times.dateTime(updated)))}\n\n`);
+    markdown.appendMarkdown(`$(history) ${literalMarkdown(vscode.l10n.t('Updated {0}', times.dateTime(updated)))}\n\n`);
   }
-  markdown.appendMarkdown(`$(key) \`${id.replace(/`/g, '')}\``);
+  markdown.appendMarkdown(`$(key) ${literalMarkdown(id)}`);
   return markdown;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
