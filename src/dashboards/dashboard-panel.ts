@@ -42,6 +42,8 @@ export class DashboardPanel extends DisposableOwner {
   private readonly answers = new Map<string, HostMessage>();
   private notice: HostMessage | undefined;
   private readonly loads = new Set<AbortController>();
+  /** The load of every widget while it runs (not a one-widget Retry). */
+  private fullLoad: AbortController | undefined;
   private loadedAt: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposeEmitter = this._register(new vscode.EventEmitter<void>());
@@ -69,6 +71,10 @@ export class DashboardPanel extends DisposableOwner {
     );
     this._register({ dispose: () => this.stop() });
     this._register(panel.onDidDispose(() => this.dispose()));
+    // The queries run while the editor builds the webview (most of the time to a drawn tab);
+    // what is posted before the page listens is replayed when it says it is ready. A tab
+    // restored behind another loads when it is shown (its page then says it is ready).
+    if (panel.visible) void this.load();
   }
 
   override dispose(): void {
@@ -105,19 +111,24 @@ export class DashboardPanel extends DisposableOwner {
     }
   }
 
-  /** A new page (first open, or shown again after being hidden): fresh answers are replayed, stale ones asked again. */
+  /**
+   * A new page (first open, or shown again after being hidden): what a running load has
+   * answered so far and fresh answers are replayed, stale ones asked again.
+   */
   private pageReady(): void {
-    this.deps.logger.debug(`Dashboard tab: the page is ready (answers kept: ${this.answers.size}).`);
+    const loading = this.fullLoad !== undefined;
+    this.deps.logger.debug(`Dashboard tab: the page is ready (answers kept: ${this.answers.size}${loading ? ', loading' : ''}).`);
     const interval = autoRefreshMs(vscode.workspace.getConfiguration().get(autoRefreshSetting));
     const fresh = this.loadedAt !== undefined && (interval === undefined || Date.now() - this.loadedAt < interval);
-    if (!fresh || !this.widgets) {
+    if (loading && !this.widgets) return; // The load posts the widgets once it has them.
+    if (!loading && (!fresh || !this.widgets)) {
       void this.load();
       return;
     }
     this.postShow();
     if (this.notice) this.post(this.notice);
     for (const answer of this.answers.values()) this.post(answer);
-    this.schedule();
+    if (!loading) this.schedule();
   }
 
   /** Loads every widget, or just one (Retry). A full load replaces any load still running. */
@@ -126,11 +137,13 @@ export class DashboardPanel extends DisposableOwner {
     if (widgetId === undefined) this.stop();
     const controller = new AbortController();
     this.loads.add(controller);
+    if (widgetId === undefined) this.fullLoad = controller;
     this.deps.logger.debug(`Dashboard tab: loading ${widgetId === undefined ? 'every widget' : 'one widget'}.`);
     try {
       await this.loadWith(controller.signal, widgetId);
     } finally {
       this.loads.delete(controller);
+      if (this.fullLoad === controller) this.fullLoad = undefined;
     }
     if (widgetId === undefined && !controller.signal.aborted) {
       this.loadedAt = Date.now();

@@ -19,7 +19,15 @@ const queryPath = 'POST /v2/metrics/query';
 const docsImage = path.join(__dirname, '..', '..', 'docs', 'images', 'dashboard-tab.png');
 
 describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
-  const editor = useLucaroEditor({ server: { projects: 1, dashboardsPerProject: 1, hostileProject: true }, settings: { 'lucaro.dashboards.autoRefreshSeconds': 0 } });
+  const editor = useLucaroEditor({
+    server: { projects: 1, dashboardsPerProject: 1, hostileProject: true },
+    settings: { 'lucaro.dashboards.autoRefreshSeconds': 0 },
+    // The tab's debug lines say when its queries start against when its page is ready.
+    async setUp({ workbench }) {
+      await workbench.views.waitSignedOut();
+      await workbench.log.setLucaroLevel('Debug');
+    },
+  });
   let project: Project;
   let dashboard: Dashboard;
   let metrics: Metric[];
@@ -66,6 +74,10 @@ describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
     let widgets = await tab.settled(6);
     const openToDrawnMs = Date.now() - opened.clickedAt;
     assert.equal(requestsTo(lucaro, queryPath), 6, 'one query per widget');
+    // The queries run while the editor builds the webview, not after its page says it is ready.
+    const log = workbench.log.readLucaro();
+    const loadingAt = log.indexOf('Dashboard tab: loading every widget.');
+    assert.ok(loadingAt >= 0 && loadingAt < log.indexOf('Dashboard tab: the page is ready'), 'the widgets load before the page is ready');
     assert.equal(await tab.heading(), dashboard.name);
     await assertShowsDashboard(widgets);
     assert.deepEqual([...new Set(widgets.map((w) => w.window!.step))].sort(), [300, 600], '24 h by default: 5 min steps, 10 min for the stats over two periods');
