@@ -105,6 +105,8 @@ describe('in the pseudo-locale', () => {
     const dashboard = dashboards.find((candidate) => candidate.widgets.length > 0);
     assert.ok(dashboard, 'a dashboard with widgets');
     await page.bringToFront();
+    // A row redrawn under the click has lost its command: click once the trees stop loading.
+    await workbench.views.settle();
     await row(projectsPane, dashboard.name).click();
     const tab = await DashboardTab.find(page, dashboard.name);
     await tab.settled(dashboard.widgets.length);
