@@ -41,6 +41,8 @@ export class DashboardPanel extends DisposableOwner {
   private widgets: readonly WidgetView[] | undefined;
   private readonly answers = new Map<string, HostMessage>();
   private notice: HostMessage | undefined;
+  /** Whether the page has said it is ready since it was (re)built: before that, nothing is posted. */
+  private pageListening = false;
   private readonly loads = new Set<AbortController>();
   /** The load of every widget while it runs (not a one-widget Retry). */
   private fullLoad: AbortController | undefined;
@@ -62,7 +64,13 @@ export class DashboardPanel extends DisposableOwner {
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [deps.webviewRoot] };
     panel.webview.html = dashboardHtml(panel.webview, deps.webviewRoot, newNonce());
     this._register(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
-    this._register(panel.onDidChangeViewState(() => this.schedule()));
+    this._register(
+      panel.onDidChangeViewState(() => {
+        // A hidden tab's page is torn down; shown again, a new one says it is ready.
+        if (!panel.visible) this.pageListening = false;
+        this.schedule();
+      }),
+    );
     this._register(deps.account.onDidChange(() => void this.load()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -72,8 +80,8 @@ export class DashboardPanel extends DisposableOwner {
     this._register({ dispose: () => this.stop() });
     this._register(panel.onDidDispose(() => this.dispose()));
     // The queries run while the editor builds the webview (most of the time to a drawn tab);
-    // what is posted before the page listens is replayed when it says it is ready. A tab
-    // restored behind another loads when it is shown (its page then says it is ready).
+    // their answers are kept and sent when the page says it is ready. A tab restored behind
+    // another loads when it is shown (its page then says it is ready).
     if (panel.visible) void this.load();
   }
 
@@ -116,6 +124,7 @@ export class DashboardPanel extends DisposableOwner {
    * answered so far and fresh answers are replayed, stale ones asked again.
    */
   private pageReady(): void {
+    this.pageListening = true;
     const loading = this.fullLoad !== undefined;
     this.deps.logger.debug(`Dashboard tab: the page is ready (answers kept: ${this.answers.size}${loading ? ', loading' : ''}).`);
     const interval = autoRefreshMs(vscode.workspace.getConfiguration().get(autoRefreshSetting));
@@ -229,6 +238,9 @@ export class DashboardPanel extends DisposableOwner {
   }
 
   private post(message: HostMessage): void {
+    // Sent before the page listens, a message would be lost or drawn twice (the page gets
+    // what it needs from the kept answers once it is ready).
+    if (!this.pageListening) return;
     void this.panel.webview.postMessage(message).then((delivered) => {
       if (!delivered) this.deps.logger.debug(`A dashboard tab missed a ${message.type} message; it is replayed when the page is ready.`);
     });
