@@ -41,7 +41,11 @@ export class DashboardPanel extends DisposableOwner {
   private widgets: readonly WidgetView[] | undefined;
   private readonly answers = new Map<string, HostMessage>();
   private notice: HostMessage | undefined;
+  /** Whether the page has said it is ready since it was (re)built: before that, nothing is posted. */
+  private pageListening = false;
   private readonly loads = new Set<AbortController>();
+  /** The load of every widget while it runs (not a one-widget Retry). */
+  private fullLoad: AbortController | undefined;
   private loadedAt: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposeEmitter = this._register(new vscode.EventEmitter<void>());
@@ -60,7 +64,13 @@ export class DashboardPanel extends DisposableOwner {
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [deps.webviewRoot] };
     panel.webview.html = dashboardHtml(panel.webview, deps.webviewRoot, newNonce());
     this._register(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
-    this._register(panel.onDidChangeViewState(() => this.schedule()));
+    this._register(
+      panel.onDidChangeViewState(() => {
+        // A hidden tab's page is torn down; shown again, a new one says it is ready.
+        if (!panel.visible) this.pageListening = false;
+        this.schedule();
+      }),
+    );
     this._register(deps.account.onDidChange(() => void this.load()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -69,6 +79,10 @@ export class DashboardPanel extends DisposableOwner {
     );
     this._register({ dispose: () => this.stop() });
     this._register(panel.onDidDispose(() => this.dispose()));
+    // The queries run while the editor builds the webview (most of the time to a drawn tab);
+    // their answers are kept and sent when the page says it is ready. A tab restored behind
+    // another loads when it is shown (its page then says it is ready).
+    if (panel.visible) void this.load();
   }
 
   override dispose(): void {
@@ -105,19 +119,25 @@ export class DashboardPanel extends DisposableOwner {
     }
   }
 
-  /** A new page (first open, or shown again after being hidden): fresh answers are replayed, stale ones asked again. */
+  /**
+   * A new page (first open, or shown again after being hidden): what a running load has
+   * answered so far and fresh answers are replayed, stale ones asked again.
+   */
   private pageReady(): void {
-    this.deps.logger.debug(`Dashboard tab: the page is ready (answers kept: ${this.answers.size}).`);
+    this.pageListening = true;
+    const loading = this.fullLoad !== undefined;
+    this.deps.logger.debug(`Dashboard tab: the page is ready (answers kept: ${this.answers.size}${loading ? ', loading' : ''}).`);
     const interval = autoRefreshMs(vscode.workspace.getConfiguration().get(autoRefreshSetting));
     const fresh = this.loadedAt !== undefined && (interval === undefined || Date.now() - this.loadedAt < interval);
-    if (!fresh || !this.widgets) {
+    if (loading && !this.widgets) return; // The load posts the widgets once it has them.
+    if (!loading && (!fresh || !this.widgets)) {
       void this.load();
       return;
     }
     this.postShow();
     if (this.notice) this.post(this.notice);
     for (const answer of this.answers.values()) this.post(answer);
-    this.schedule();
+    if (!loading) this.schedule();
   }
 
   /** Loads every widget, or just one (Retry). A full load replaces any load still running. */
@@ -126,11 +146,13 @@ export class DashboardPanel extends DisposableOwner {
     if (widgetId === undefined) this.stop();
     const controller = new AbortController();
     this.loads.add(controller);
+    if (widgetId === undefined) this.fullLoad = controller;
     this.deps.logger.debug(`Dashboard tab: loading ${widgetId === undefined ? 'every widget' : 'one widget'}.`);
     try {
       await this.loadWith(controller.signal, widgetId);
     } finally {
       this.loads.delete(controller);
+      if (this.fullLoad === controller) this.fullLoad = undefined;
     }
     if (widgetId === undefined && !controller.signal.aborted) {
       this.loadedAt = Date.now();
@@ -216,6 +238,9 @@ export class DashboardPanel extends DisposableOwner {
   }
 
   private post(message: HostMessage): void {
+    // Sent before the page listens, a message would be lost or drawn twice (the page gets
+    // what it needs from the kept answers once it is ready).
+    if (!this.pageListening) return;
     void this.panel.webview.postMessage(message).then((delivered) => {
       if (!delivered) this.deps.logger.debug(`A dashboard tab missed a ${message.type} message; it is replayed when the page is ready.`);
     });

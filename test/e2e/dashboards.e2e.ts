@@ -6,20 +6,30 @@ import type { Dashboard, Metric, Project } from '../server';
 import { useLucaroEditor } from './pages/fixture';
 import { assertShowsServerValues, DashboardTab, type WidgetInfo } from './pages/dashboard-tab';
 import { allServerProjects, demoAccount, requestsTo, serverApi, serverDashboards } from './pages/lucaro-data';
-import { waitUntil } from './pages/wait';
+import { openUntitledInFront } from './pages/untitled-editor';
+import { holdsFor, waitUntil } from './pages/wait';
 
 /**
  * Issue 10 in a real editor, one code-server for the file: the project whose names hold
  * markup (six widgets: line, bar, stat), opened from the Projects tree; its values against
  * the server's series; range switch, themes, a failing widget's Retry, a reload, a metric's
- * tab; and, signed in without read:metrics, the grant offer in the tab.
+ * tab; auto-refresh at its minimum, visible and hidden; and, signed in without read:metrics,
+ * the grant offer in the tab.
  */
 
 const queryPath = 'POST /v2/metrics/query';
 const docsImage = path.join(__dirname, '..', '..', 'docs', 'images', 'dashboard-tab.png');
 
 describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
-  const editor = useLucaroEditor({ server: { projects: 1, dashboardsPerProject: 1, hostileProject: true }, settings: { 'lucaro.dashboards.autoRefreshSeconds': 0 } });
+  const editor = useLucaroEditor({
+    server: { projects: 1, dashboardsPerProject: 1, hostileProject: true },
+    settings: { 'lucaro.dashboards.autoRefreshSeconds': 0 },
+    // The tab's debug lines say when its queries start against when its page is ready.
+    async setUp({ workbench }) {
+      await workbench.views.waitSignedOut();
+      await workbench.log.setLucaroLevel('Debug');
+    },
+  });
   let project: Project;
   let dashboard: Dashboard;
   let metrics: Metric[];
@@ -66,6 +76,10 @@ describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
     let widgets = await tab.settled(6);
     const openToDrawnMs = Date.now() - opened.clickedAt;
     assert.equal(requestsTo(lucaro, queryPath), 6, 'one query per widget');
+    // The queries run while the editor builds the webview, not after its page says it is ready.
+    const log = workbench.log.readLucaro();
+    const loadingAt = log.indexOf('Dashboard tab: loading every widget.');
+    assert.ok(loadingAt >= 0 && loadingAt < log.indexOf('Dashboard tab: the page is ready'), 'the widgets load before the page is ready');
     assert.equal(await tab.heading(), dashboard.name);
     await assertShowsDashboard(widgets);
     assert.deepEqual([...new Set(widgets.map((w) => w.window!.step))].sort(), [300, 600], '24 h by default: 5 min steps, 10 min for the stats over two periods');
@@ -163,5 +177,40 @@ describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
     const widgets = await tab.settled(6, 'the widgets after the grant');
     assert.ok(widgets.every((w) => w.state === 'ready'));
     assert.equal(requestsTo(lucaro, queryPath), 6);
+  });
+
+  test('auto-refresh at its minimum (10 s): one round of queries per tick while the tab shows, none while another editor hides it', async () => {
+    const { workbench, lucaro } = editor();
+    await workbench.palette.run('View: Close All Editors');
+    const queries = () => requestsTo(lucaro, queryPath);
+    // The last test of the file: a new extension host reads the setting for sure, and none comes after it.
+    workbench.server.updateSettings({ 'lucaro.dashboards.autoRefreshSeconds': 10 });
+    try {
+      await workbench.reloadFromPalette();
+      await workbench.page.bringToFront();
+      await workbench.views.waitSignedOut();
+      await workbench.signIn.withApiToken(lucaro.apiTokens.all);
+      await workbench.statusBar.waitForText(demoAccount);
+      lucaro.resetCounters();
+      const { tab, clickedAt } = await openFromTree();
+      await tab.settled(6);
+      assert.equal(queries(), 6, 'the first load');
+      await waitUntil(() => queries() >= 12, 'the first tick', 30_000);
+      const tickedAt = Date.now();
+      assert.ok(tickedAt - clickedAt >= 10_000, `the tick came ${tickedAt - clickedAt} ms after the click, sooner than the 10 s minimum`);
+
+      // Hidden behind another editor until past the next tick's time: no query at all.
+      await openUntitledInFront(workbench);
+      await holdsFor(() => queries() === 12, 'one round per tick, then none while the tab is hidden', tickedAt + 10_500 - Date.now());
+
+      // Shown again, its answers are older than the interval: one round at once.
+      await tab.editorTab(dashboard.name).click();
+      await waitUntil(() => queries() >= 18, 'one round when the tab shows again');
+      await tab.settled(6, 'the tab shown again to draw');
+      assert.equal(queries(), 18, 'one round, not more');
+    } finally {
+      workbench.server.updateSettings({ 'lucaro.dashboards.autoRefreshSeconds': 0 });
+      await workbench.palette.run('View: Close All Editors');
+    }
   });
 });

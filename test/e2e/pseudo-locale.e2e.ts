@@ -2,14 +2,15 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { lucaroScopes } from '../../src/core/auth/scopes';
+import { DashboardTab } from './pages/dashboard-tab';
 import { LucaroEditor } from './pages/fixture';
-import { allServerProjects, demoAccount, accountsMenuLabel, serverDashboards } from './pages/lucaro-data';
+import { allServerProjects, demoAccount, accountsMenuLabel, serverDashboards, serverMetrics } from './pages/lucaro-data';
 import { englishLeft, PseudoLocale } from './pages/pseudo-locale';
 import { exactly, uiTimeoutMs, waitUntil } from './pages/wait';
 
 /**
  * Issue 14: the editor in the pseudo-locale (qps-ploc) shows every Lucaro string of the
- * views, welcome views, status bar and a notification pseudo-localised: an English word
+ * views, welcome views, status bar, a dashboard tab and a notification pseudo-localised: an English word
  * left there (other than names the server sent) is a string that bypasses the l10n bundle.
  * Not the fixture's per-test reset: that finds the editor by its English strings.
  */
@@ -29,7 +30,7 @@ describe('in the pseudo-locale', () => {
     pseudo?.dispose();
   });
 
-  test('every Lucaro string in the views, welcome views, status bar and a notification is pseudo-localised', { timeout: 180_000 }, async () => {
+  test('every Lucaro string in the views, welcome views, status bar, a dashboard tab and a notification is pseudo-localised', { timeout: 180_000 }, async () => {
     const { workbench, lucaro } = editor!;
     const { t, manifest } = pseudo!;
     const { page, palette, quickInput, notifications } = workbench;
@@ -99,6 +100,29 @@ describe('in the pseudo-locale', () => {
     await page.keyboard.press('Escape');
     await workbench.screenshot('pseudo-locale-signed-in');
 
+    // A dashboard tab: the toolbar, range labels, buttons, table headers and notes are ours;
+    // the names, titles, units and values in it are Lucaro's.
+    const dashboard = dashboards.find((candidate) => candidate.widgets.length > 0);
+    assert.ok(dashboard, 'a dashboard with widgets');
+    await page.bringToFront();
+    // A row redrawn under the click has lost its command: click once the trees stop loading.
+    await workbench.views.settle();
+    await row(projectsPane, dashboard.name).click();
+    const tab = await DashboardTab.find(page, dashboard.name);
+    await tab.settled(dashboard.widgets.length);
+    const ours = '.toolbar label, .toolbar option, .toolbar button, figure.widget summary, figure.widget th, figure.widget button.retry, figure.widget .status, figure.widget .stat-change';
+    // Text content, not what is drawn: the closed data table's headers and the hidden Retry count too.
+    const tabTexts = await tab.frame.locator(ours).evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ''));
+    for (const text of tabTexts) seen.push({ where: 'dashboard tab', text });
+    assert.deepEqual(await tab.frame.locator('.toolbar option').allTextContents(), ['Last hour', 'Last 24 hours', 'Last 7 days', 'Last 30 days'].map((range) => t(range)));
+    assert.equal(await tab.frame.locator('.toolbar button.refresh').textContent(), t('Refresh'));
+    assert.deepEqual(
+      [...new Set(await tab.frame.locator('figure.widget th').allTextContents())],
+      [t('Time'), t('Value')],
+      'the table headers',
+    );
+    await palette.run('View: Close All Editors');
+
     await palette.run(`Lucaro: ${manifest('command.signOut.title')}`);
     const toast = await notifications.waitFor(t('Signed out of Lucaro ({0}).', demoAccount));
     await look('notification', toast.locator('.notification-list-item-message'));
@@ -108,6 +132,8 @@ describe('in the pseudo-locale', () => {
       accountsMenuLabel(demoAccount),
       ...projects.flatMap((project) => [project.name, project.description ?? '']),
       ...dashboards.map((dashboard) => dashboard.name),
+      ...dashboard.widgets.flatMap((widget) => [widget.title, widget.metric]),
+      ...(await serverMetrics(lucaro, first.id)).map((metric) => metric.unit),
       // Protocol names, not prose.
       ...lucaroScopes,
     ].filter((value) => value !== '');

@@ -2,14 +2,17 @@ import * as assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import type { Dashboard, Project } from '../server';
+import { DashboardTab } from './pages/dashboard-tab';
 import { useLucaroEditor } from './pages/fixture';
 import { allServerProjects, demoAccount, requestsTo, secondAccount, serverDashboards, serverMetrics, serverProject } from './pages/lucaro-data';
+import { openUntitledInFront } from './pages/untitled-editor';
 import { exactly, holdsFor, uiTimeoutMs, waitUntil } from './pages/wait';
 
 /**
  * Issue 4's remaining sidebar actions in a real editor, one code-server for the file, each
  * test signed in afresh as Ada: Rename Project (prefilled, validated before any request),
- * New Dashboard from a project's Dashboards group, New Metric from its Metrics group, Copy ID, Open in Browser, Search Projects
+ * New Dashboard from a project's Dashboards group, New Metric from its Metrics group and from the
+ * palette, Open Dashboard from the palette, Copy ID, Open in Browser, Search Projects
  * paging lazily through 250 projects, one deduplicated step-up notification for a 403
  * insufficient_scope, and Switch Account between two accounts, remembered over a reload.
  */
@@ -45,6 +48,12 @@ describe('the Lucaro sidebar actions in a real editor', { timeout: 240_000 }, ()
     await workbench.statusBar.waitForText(demoAccount);
   }
 
+  /** Signed in as Ada, `project` made the active project with Select Project from the palette. */
+  async function signInWithActiveProject(project: Project): Promise<void> {
+    await signInAsAda(await currentProject());
+    await editor().workbench.selectProjectFromPalette(project);
+  }
+
   /** Clicks `project` in the Projects tree and waits for the Dashboards view to show it. */
   async function selectInTree(project: Project): Promise<void> {
     const { projects, dashboards } = views();
@@ -61,6 +70,24 @@ describe('the Lucaro sidebar actions in a real editor', { timeout: 240_000 }, ()
     await projects.expand(group);
     await projects.waitForRow((await dashboardsOf(project.id))[0]!.name, 3);
     return group;
+  }
+
+  /** From the open "New Metric in … (1/3)" box: `name`, then `unit` (empty: none) and no description, Enter on each. */
+  async function finishNewMetric(project: Project, name: string, unit: string): Promise<void> {
+    const { quickInput } = editor().workbench;
+    await quickInput.input.fill(name);
+    await waitUntil(async () => (await quickInput.message.filter({ hasText: /cannot|already/ }).count()) === 0, 'the message to clear');
+    await quickInput.input.press('Enter');
+    await quickInput.titled(`New Metric in ${project.name} (2/3)`).waitFor({ timeout: uiTimeoutMs });
+    if (unit) await quickInput.input.fill(unit);
+    await quickInput.input.press('Enter');
+    await quickInput.titled(`New Metric in ${project.name} (3/3)`).waitFor({ timeout: uiTimeoutMs });
+    await quickInput.input.press('Enter');
+  }
+
+  async function assertServerHasMetric(project: Project, name: string, unit: string): Promise<void> {
+    const created = (await serverMetrics(editor().lucaro, project.id)).find((metric) => metric.name === name);
+    assert.deepEqual(created, { name, unit, description: '' }, `the server has it in ${project.name}`);
   }
 
   function switchAccountRows(): Locator {
@@ -186,24 +213,77 @@ describe('the Lucaro sidebar actions in a real editor', { timeout: 240_000 }, ()
     assert.equal(requestsTo(lucaro, post), 0, 'no request for a refused name');
 
     const name = `e2e_metric_${Date.now().toString(36)}`;
-    await quickInput.input.fill(name);
-    await waitUntil(async () => (await quickInput.message.filter({ hasText: /cannot|already/ }).count()) === 0, 'the message to clear');
-    await quickInput.input.press('Enter');
-    await quickInput.titled(`New Metric in ${project.name} (2/3)`).waitFor({ timeout: uiTimeoutMs });
-    await quickInput.input.fill('ms');
-    await quickInput.input.press('Enter');
-    await quickInput.titled(`New Metric in ${project.name} (3/3)`).waitFor({ timeout: uiTimeoutMs });
-    await quickInput.input.press('Enter');
+    await finishNewMetric(project, name, 'ms');
 
     const row = await projects.waitForRow(name, 3);
     assert.equal(await row.locator('.label-description').innerText(), 'ms', 'the unit beside the name');
     assert.equal((await projects.infos()).find((info) => info.label === name)?.posInSet, 1, 'first in the Metrics group');
     assert.equal(requestsTo(lucaro, post), 1, 'exactly one POST');
-    assert.deepEqual(
-      (await serverMetrics(lucaro, project.id)).find((metric) => metric.name === name),
-      { name, unit: 'ms', description: '' },
-      'the server has it',
-    );
+    await assertServerHasMetric(project, name, 'ms');
+  });
+
+  test('New Metric from the palette: the project picker opens on the active project; a refused name sends nothing; the rest is one POST', async () => {
+    const { workbench, lucaro } = editor();
+    const { page, palette, quickInput } = workbench;
+    // Not the first project: the picker's highlight on it is the active project's doing.
+    const project = allProjects[1]!;
+    await signInWithActiveProject(project);
+    const post = `POST /v2/projects/${project.id}/metrics`;
+
+    await palette.run('Lucaro: New Metric');
+    await quickInput.titled('New Metric in Which Project?').waitFor({ timeout: uiTimeoutMs });
+    const highlighted = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+    await waitUntil(async () => (await highlighted.innerText().catch(() => '')).includes(project.name), `the picker to highlight ${project.name}`);
+    await quickInput.input.press('Enter');
+    await quickInput.titled(`New Metric in ${project.name} (1/3)`).waitFor({ timeout: uiTimeoutMs });
+    await quickInput.input.fill('latency\u202e_p99');
+    await quickInput.message.filter({ hasText: 'A name cannot contain bidirectional text controls.' }).waitFor({ timeout: uiTimeoutMs });
+    await quickInput.input.press('Enter');
+    await holdsFor(async () => (await quickInput.isOpen()) && requestsTo(lucaro, post) === 0, 'the box staying open without a request', 500);
+
+    const name = `e2e_palette_metric_${Date.now().toString(36)}`;
+    await finishNewMetric(project, name, '');
+    await workbench.notifications.waitFor(`Created the metric ${name} in ${project.name}.`);
+    assert.equal(requestsTo(lucaro, post), 1, 'exactly one POST');
+    await assertServerHasMetric(project, name, '');
+  });
+
+  test("Open Dashboard from the palette lists the active project's dashboards; the pick opens its tab; opening it again reveals that one tab", async () => {
+    const { workbench, lucaro } = editor();
+    const { page, palette, quickInput } = workbench;
+    const project = allProjects[1]!;
+    await signInWithActiveProject(project);
+    const dashboards = await dashboardsOf(project.id);
+    const picked = dashboards.at(-1)!;
+    assert.ok(dashboards.length > 1 && picked.widgets.length > 0, 'a choice, and widgets to draw');
+    const queries = () => requestsTo(lucaro, 'POST /v2/metrics/query');
+    const openFromPalette = async () => {
+      await palette.run('Lucaro: Open Dashboard');
+      await quickInput.titled(`Open a Dashboard of ${project.name}`).waitFor({ timeout: uiTimeoutMs });
+      await waitUntil(async () => (await quickInput.size()) === dashboards.length, `the ${dashboards.length} dashboards of ${project.name}`);
+    };
+
+    await openFromPalette();
+    // A row's first label is the name (its detail line, the description, is another).
+    const names = await quickInput.rows.evaluateAll((rows) => rows.map((row) => row.querySelector('.label-name')?.textContent ?? ''));
+    assert.deepEqual(names, dashboards.map((dashboard) => dashboard.name));
+    // A webview opened while another browser tab is in front stays blank (the "Webview tabs" notes).
+    await page.bringToFront();
+    lucaro.resetCounters();
+    await quickInput.rowLabelled(picked.name).click();
+    const tab = await DashboardTab.find(page, picked.name);
+    await tab.settled(picked.widgets.length);
+    assert.equal(queries(), picked.widgets.length, 'one query per widget');
+
+    // Another editor in front, then the same pick: that tab comes to the front, drawn from what it kept.
+    await openUntitledInFront(workbench);
+    await openFromPalette();
+    await quickInput.rowLabelled(picked.name).click();
+    await workbench.editors.activeTab(picked.name).waitFor({ timeout: uiTimeoutMs });
+    await tab.settled(picked.widgets.length, 'the revealed tab to draw');
+    assert.equal(await tab.editorTab(picked.name).count(), 1, 'one tab for the dashboard');
+    assert.equal(queries(), picked.widgets.length, 'revealed with the answers it kept, no query');
+    await palette.run('View: Close All Editors');
   });
 
   test("Copy ID puts the project's (and a dashboard's) ID on the clipboard and says so in the status bar", async () => {
