@@ -11,7 +11,8 @@ import {
   metricUnitRule,
 } from '../../../src/core/validation/metric-fields';
 import { anyFieldText } from '../validation/metric-arbitraries';
-import { fixedTokens, makeClient, useLocalLucaro } from './fixture';
+import { fixedTokens, makeClient } from './fixture';
+import { useLocalLucaro } from '../../support/local-lucaro';
 
 const agreementRuns = 1000;
 
