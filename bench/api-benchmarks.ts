@@ -16,11 +16,13 @@ import { MemorySecretStore } from '../test/support/memory-secret-store';
 import { signInThroughConsent, tokenClientFor } from '../test/support/oauth-session';
 import { benchProjects } from './memory-walk';
 import type { Row } from './report';
+import { timed, timeRow, timeRuns, type RunTimes } from './support/time-runs';
 
 export const pageSize = 100;
 /** Every loop is bounded: twice the pages 20,000 projects need. */
 const maxPages = (2 * benchProjects) / pageSize;
 const scopes = ['read:projects', 'read:dashboards'];
+const fetchStandIn = "the web worker's dispatcher, Node's global fetch standing in for the browser's";
 
 /**
  * A dispatcher as the extension builds it, with no proxy from this machine's environment:
@@ -90,19 +92,26 @@ interface Measured {
 
 async function measure(server: LucaroServer, work: () => Promise<unknown>): Promise<Measured> {
   server.resetCounters();
-  const started = performance.now();
-  await work();
-  const ms = performance.now() - started;
+  const { ms } = await timed(work);
   return { ms, requests: server.counters.apiRequests, connections: server.counters.apiConnections };
+}
+
+/** A row of what the server counted in our runs against the baseline's runs. */
+function countRow(
+  benchmark: string,
+  metric: string,
+  counted: 'requests' | 'sockets',
+  ours: RunTimes<Measured>,
+  baseline: { readonly label: string; readonly times: RunTimes<Measured> },
+  extra: Pick<Row, 'goal' | 'note'> = {},
+): Row {
+  const count = (m: Measured) => (counted === 'requests' ? m.requests : m.connections);
+  return { benchmark, metric, unit: counted, samples: ours.runs.map(count), baseline: { label: baseline.label, samples: baseline.times.runs.map(count) }, ...extra };
 }
 
 /** Benchmark 3: 20,000 projects through `projects()` against a plain undici loop, alternating which goes first. */
 export async function pagingBenchmark(server: LucaroServer, runs: number): Promise<Row[]> {
   const token = server.apiTokens.all;
-  const ours: Measured[] = [];
-  const oursPages: Measured[] = [];
-  const oursFetch: Measured[] = [];
-  const raw: Measured[] = [];
   const walkOnce = async (walk: (api: LucaroApiClient) => Promise<number>, kind: 'undici' | 'fetch' = 'undici') => {
     const dispatcher = extensionDispatcher(kind);
     try {
@@ -123,65 +132,19 @@ export async function pagingBenchmark(server: LucaroServer, runs: number): Promi
     }
   };
   // One untimed walk each warms the JIT, the server's page generation and the sockets' code paths.
-  await oursOnce();
-  await pagesOnce();
-  await fetchOnce();
-  await rawOnce();
-  for (let run = 0; run < runs; run++) {
-    if (run % 2 === 0) {
-      ours.push(await oursOnce());
-      oursPages.push(await pagesOnce());
-      oursFetch.push(await fetchOnce());
-      raw.push(await rawOnce());
-    } else {
-      raw.push(await rawOnce());
-      oursFetch.push(await fetchOnce());
-      oursPages.push(await pagesOnce());
-      ours.push(await oursOnce());
-    }
-  }
-  const label = 'plain undici request loop';
+  const times = await timeRuns(runs, { ours: oursOnce, pages: pagesOnce, fetch: fetchOnce, raw: rawOnce });
+  const baseline = { label: 'plain undici request loop', times: times.raw };
   return [
-    {
-      benchmark: '3 Paging 20k',
-      metric: 'wall time, projects({limit:100})',
-      unit: 'ms',
-      samples: ours.map((m) => m.ms),
-      baseline: { label, samples: raw.map((m) => m.ms) },
+    timeRow('3 Paging 20k', 'wall time, projects({limit:100})', times.ours, baseline, {
       goal: { kind: 'ratio', max: 1.2 },
       note: 'server in the same process, latency 0; fresh dispatcher per walk; one warm-up walk each; order alternates',
-    },
-    {
-      benchmark: '3 Paging 20k',
-      metric: 'wall time, projectPages({limit:100})',
-      unit: 'ms',
-      samples: oursPages.map((m) => m.ms),
-      baseline: { label, samples: raw.map((m) => m.ms) },
+    }),
+    timeRow('3 Paging 20k', 'wall time, projectPages({limit:100})', times.pages, baseline, {
       note: 'the same walk page by page (what a "Load more" tree does): isolates the per-item async-generator cost of projects()',
-    },
-    {
-      benchmark: '3 Paging 20k',
-      metric: 'wall time, projects({limit:100}), fetch dispatcher',
-      unit: 'ms',
-      samples: oursFetch.map((m) => m.ms),
-      baseline: { label, samples: raw.map((m) => m.ms) },
-      note: "the web worker's dispatcher, Node's global fetch standing in for the browser's",
-    },
-    {
-      benchmark: '3 Paging 20k',
-      metric: 'API requests',
-      unit: 'requests',
-      samples: ours.map((m) => m.requests),
-      baseline: { label, samples: raw.map((m) => m.requests) },
-      goal: { kind: 'ratio', max: 1.1 },
-    },
-    {
-      benchmark: '3 Paging 20k',
-      metric: 'sockets opened',
-      unit: 'sockets',
-      samples: ours.map((m) => m.connections),
-      baseline: { label, samples: raw.map((m) => m.connections) },
-    },
+    }),
+    timeRow('3 Paging 20k', 'wall time, projects({limit:100}), fetch dispatcher', times.fetch, baseline, { note: fetchStandIn }),
+    countRow('3 Paging 20k', 'API requests', 'requests', times.ours, baseline, { goal: { kind: 'ratio', max: 1.1 } }),
+    countRow('3 Paging 20k', 'sockets opened', 'sockets', times.ours, baseline),
   ];
 }
 
@@ -211,8 +174,6 @@ export async function firstPaintBenchmark(server: LucaroServer, runs: number): P
   server.configure({ accessTokenLifetimeSeconds: 3600 });
   const authDispatcher = extensionDispatcher();
   const token = server.apiTokens.all;
-  const ours: Array<Measured & { tokenRequests: number }> = [];
-  const raw: Measured[] = [];
   try {
     const secrets = new MemorySecretStore();
     const { record, manager } = await signIn(server, secrets, authDispatcher);
@@ -243,35 +204,20 @@ export async function firstPaintBenchmark(server: LucaroServer, runs: number): P
         await dispatcher.close();
       }
     };
-    await oursOnce();
-    await rawOnce();
-    for (let run = 0; run < runs; run++) {
-      ours.push(await oursOnce());
-      raw.push(await rawOnce());
-    }
+    const times = await timeRuns(runs, { ours: oursOnce, raw: rawOnce }, { order: 'fixed' });
+    const baseline = { label: 'one plain undici GET (new socket)', times: times.raw };
+    return [
+      countRow('4 First paint', 'API requests to first page in the model', 'requests', times.ours, baseline, {
+        goal: { kind: 'exact', value: 1 },
+        note: `token endpoint calls during first paint: ${times.ours.runs.map((m) => m.tokenRequests).join(', ')}`,
+      }),
+      timeRow('4 First paint', 'time to first page in the model', times.ours, baseline, {
+        note: 'new SessionManager over stored secrets + new dispatcher + CatalogModel, then projects.load(); latency 0',
+      }),
+    ];
   } finally {
     await authDispatcher.close();
   }
-  const label = 'one plain undici GET (new socket)';
-  return [
-    {
-      benchmark: '4 First paint',
-      metric: 'API requests to first page in the model',
-      unit: 'requests',
-      samples: ours.map((m) => m.requests),
-      baseline: { label, samples: raw.map((m) => m.requests) },
-      goal: { kind: 'exact', value: 1 },
-      note: `token endpoint calls during first paint: ${ours.map((m) => m.tokenRequests).join(', ')}`,
-    },
-    {
-      benchmark: '4 First paint',
-      metric: 'time to first page in the model',
-      unit: 'ms',
-      samples: ours.map((m) => m.ms),
-      baseline: { label, samples: raw.map((m) => m.ms) },
-      note: 'new SessionManager over stored secrets + new dispatcher + CatalogModel, then projects.load(); latency 0',
-    },
-  ];
 }
 
 /**
@@ -280,42 +226,41 @@ export async function firstPaintBenchmark(server: LucaroServer, runs: number): P
  */
 export async function refreshBenchmark(server: LucaroServer, runs: number, concurrency = 200): Promise<Row[]> {
   const authDispatcher = extensionDispatcher();
-  const ours: Array<Measured & { refreshes: number; expired: number; unauthorized: number }> = [];
-  const raw: Measured[] = [];
-  try {
-    for (let run = 0; run < runs; run++) {
-      server.configure({ accessTokenLifetimeSeconds: 2 });
-      const secrets = new MemorySecretStore();
-      const { record, manager } = await signIn(server, secrets, authDispatcher);
-      const sessions = manager();
-      const waitMs = Math.max(0, record.expiresAt! - Date.now()) + 50;
-      if (waitMs > 10_000) throw new Error(`the access token lives ${waitMs} ms, expected about 2 s`);
-      await new Promise((resolve) => setTimeout(resolve, waitMs));
-      if (server.isTokenActive(record.accessToken)) throw new Error('the access token has not expired at the server yet');
-      const dispatcher = extensionDispatcher();
-      try {
-        const api = client(server, dispatcher, sessionTokenSource(sessions, record.id));
-        const measured = await measure(server, () => Promise.all(Array.from({ length: concurrency }, () => api.listProjects({ limit: 1 }))));
-        const { counters } = server;
-        ours.push({ ...measured, refreshes: counters.tokenRequests.refresh_token, expired: counters.expiredTokenRequests, unauthorized: counters.unauthorizedRequests });
-      } finally {
-        sessions.dispose();
-        await dispatcher.close();
-      }
-      // Baseline: the same burst with a token that needs no refresh (a static API token).
-      const baselineDispatcher = extensionDispatcher();
-      try {
-        const api = client(server, baselineDispatcher, staticTokens(server.apiTokens.all));
-        raw.push(await measure(server, () => Promise.all(Array.from({ length: concurrency }, () => api.listProjects({ limit: 1 })))));
-      } finally {
-        await baselineDispatcher.close();
-      }
+  const burst = (api: LucaroApiClient) => measure(server, () => Promise.all(Array.from({ length: concurrency }, () => api.listProjects({ limit: 1 }))));
+  const oursOnce = async () => {
+    server.configure({ accessTokenLifetimeSeconds: 2 });
+    const secrets = new MemorySecretStore();
+    const { record, manager } = await signIn(server, secrets, authDispatcher);
+    const sessions = manager();
+    const waitMs = Math.max(0, record.expiresAt! - Date.now()) + 50;
+    if (waitMs > 10_000) throw new Error(`the access token lives ${waitMs} ms, expected about 2 s`);
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    if (server.isTokenActive(record.accessToken)) throw new Error('the access token has not expired at the server yet');
+    const dispatcher = extensionDispatcher();
+    try {
+      const measured = await burst(client(server, dispatcher, sessionTokenSource(sessions, record.id)));
+      const { counters } = server;
+      return { ...measured, refreshes: counters.tokenRequests.refresh_token, expired: counters.expiredTokenRequests, unauthorized: counters.unauthorizedRequests };
+    } finally {
+      sessions.dispose();
+      await dispatcher.close();
     }
-  } finally {
+  };
+  // Baseline: the same burst with a token that needs no refresh (a static API token).
+  const rawOnce = async () => {
+    const dispatcher = extensionDispatcher();
+    try {
+      return await burst(client(server, dispatcher, staticTokens(server.apiTokens.all)));
+    } finally {
+      await dispatcher.close();
+    }
+  };
+  const times = await timeRuns(runs, { ours: oursOnce, raw: rawOnce }, { warmUps: 0, order: 'fixed' }).finally(async () => {
     server.configure({ accessTokenLifetimeSeconds: 3600 });
     await authDispatcher.close();
-  }
-  const label = `same ${concurrency} calls, token needing no refresh`;
+  });
+  const ours = times.ours.runs;
+  const baseline = { label: `same ${concurrency} calls, token needing no refresh`, times: times.raw };
   return [
     {
       benchmark: '5 Refresh under load',
@@ -333,36 +278,15 @@ export async function refreshBenchmark(server: LucaroServer, runs: number, concu
       goal: { kind: 'exact', value: 0 },
       note: `401s answered: ${ours.map((m) => m.unauthorized).join(', ')}`,
     },
-    {
-      benchmark: '5 Refresh under load',
-      metric: 'API requests',
-      unit: 'requests',
-      samples: ours.map((m) => m.requests),
-      baseline: { label, samples: raw.map((m) => m.requests) },
-    },
-    {
-      benchmark: '5 Refresh under load',
-      metric: `time for ${concurrency} calls incl. refresh`,
-      unit: 'ms',
-      samples: ours.map((m) => m.ms),
-      baseline: { label, samples: raw.map((m) => m.ms) },
-    },
-    {
-      benchmark: '5 Refresh under load',
-      metric: `sockets opened for ${concurrency} concurrent calls`,
-      unit: 'sockets',
-      samples: ours.map((m) => m.connections),
-      baseline: { label, samples: raw.map((m) => m.connections) },
-    },
+    countRow('5 Refresh under load', 'API requests', 'requests', times.ours, baseline),
+    timeRow('5 Refresh under load', `time for ${concurrency} calls incl. refresh`, times.ours, baseline),
+    countRow('5 Refresh under load', `sockets opened for ${concurrency} concurrent calls`, 'sockets', times.ours, baseline),
   ];
 }
 
 /** Benchmark 6: sockets opened for 100 sequential calls through one client and dispatcher. */
 export async function connectionsBenchmark(server: LucaroServer, runs: number, calls = 100): Promise<Row[]> {
   const token = server.apiTokens.all;
-  const ours: Measured[] = [];
-  const oursFetch: Measured[] = [];
-  const raw: Measured[] = [];
   const sequentialCalls = async (kind: 'undici' | 'fetch') => {
     const dispatcher = extensionDispatcher(kind);
     try {
@@ -374,52 +298,24 @@ export async function connectionsBenchmark(server: LucaroServer, runs: number, c
       await dispatcher.close();
     }
   };
-  for (let run = 0; run < runs; run++) {
-    ours.push(await sequentialCalls('undici'));
-    oursFetch.push(await sequentialCalls('fetch'));
+  const rawOnce = async () => {
     const agent = new Agent();
     try {
-      raw.push(
-        await measure(server, async () => {
-          for (let call = 0; call < calls; call++) await rawGet(server, agent, token, { limit: '1' });
-        }),
-      );
+      return await measure(server, async () => {
+        for (let call = 0; call < calls; call++) await rawGet(server, agent, token, { limit: '1' });
+      });
     } finally {
       await agent.close();
     }
-  }
-  const label = `plain undici loop, one Agent`;
+  };
+  const times = await timeRuns(runs, { ours: () => sequentialCalls('undici'), fetch: () => sequentialCalls('fetch'), raw: rawOnce }, { warmUps: 0, order: 'fixed' });
+  const baseline = { label: 'plain undici loop, one Agent', times: times.raw };
   return [
-    {
-      benchmark: '6 Connections',
-      metric: `sockets for ${calls} sequential calls`,
-      unit: 'sockets',
-      samples: ours.map((m) => m.connections),
-      baseline: { label, samples: raw.map((m) => m.connections) },
-      goal: { kind: 'exact', value: 1 },
-    },
-    {
-      benchmark: '6 Connections',
-      metric: `time for ${calls} sequential calls`,
-      unit: 'ms',
-      samples: ours.map((m) => m.ms),
-      baseline: { label, samples: raw.map((m) => m.ms) },
-    },
-    {
-      benchmark: '6 Connections',
-      metric: `sockets for ${calls} sequential calls, fetch dispatcher`,
-      unit: 'sockets',
-      samples: oursFetch.map((m) => m.connections),
-      baseline: { label, samples: raw.map((m) => m.connections) },
+    countRow('6 Connections', `sockets for ${calls} sequential calls`, 'sockets', times.ours, baseline, { goal: { kind: 'exact', value: 1 } }),
+    timeRow('6 Connections', `time for ${calls} sequential calls`, times.ours, baseline),
+    countRow('6 Connections', `sockets for ${calls} sequential calls, fetch dispatcher`, 'sockets', times.fetch, baseline, {
       note: "fetch's pool is the platform's and outlives the dispatcher: 0 when an earlier run's socket is still alive",
-    },
-    {
-      benchmark: '6 Connections',
-      metric: `time for ${calls} sequential calls, fetch dispatcher`,
-      unit: 'ms',
-      samples: oursFetch.map((m) => m.ms),
-      baseline: { label, samples: raw.map((m) => m.ms) },
-      note: "the web worker's dispatcher, Node's global fetch standing in for the browser's",
-    },
+    }),
+    timeRow('6 Connections', `time for ${calls} sequential calls, fetch dispatcher`, times.fetch, baseline, { note: fetchStandIn }),
   ];
 }

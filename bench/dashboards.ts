@@ -12,7 +12,8 @@ import { createHttpDispatcher } from '../src/core/node/undici-dispatcher';
 import { silentLogger } from '../src/core/log/logger';
 import { repoRoot } from '../test/harness/paths';
 import { startLucaroServer, type Dashboard, type LucaroServer } from '../test/server/index';
-import { summarize, type Row } from './report';
+import type { Row } from './report';
+import { timed, timeRow, timeRuns } from './support/time-runs';
 
 /** The main commit before the dashboard tabs: what `dist/extension.js` is weighed against. */
 const baseCommit = process.env.BENCH_DASHBOARDS_BASE ?? '42fcb76';
@@ -110,19 +111,10 @@ async function loadRows(server: LucaroServer, runs: number): Promise<Row[]> {
       const now = Date.now();
       await Promise.all(dashboard.widgets.map((widget) => rawQuery(widget, now)));
     };
-    const time = async (work: () => Promise<void>) => {
-      const samples: number[] = [];
-      await work(); // warm: connections open
-      for (let i = 0; i < runs; i++) {
-        const started = performance.now();
-        await work();
-        samples.push(Math.round((performance.now() - started) * 100) / 100);
-      }
-      return samples;
-    };
-    const ours = await time(openTab);
-    const sequential = await time(rawSequential);
-    const parallel = await time(rawParallel);
+    // One candidate after the other, each warming its own connections first.
+    const { ours } = await timeRuns(runs, { ours: () => timed(openTab) });
+    const { sequential } = await timeRuns(runs, { sequential: () => timed(rawSequential) });
+    const { parallel } = await timeRuns(runs, { parallel: () => timed(rawParallel) });
     const requestsPer = async (work: () => Promise<void>) => {
       server.resetCounters();
       await work();
@@ -132,14 +124,13 @@ async function loadRows(server: LucaroServer, runs: number): Promise<Row[]> {
     const perOpen = await requestsPer(openTab);
     const perTick = await requestsPer(openTab);
     return [
-      {
-        benchmark: '8 Dashboards',
-        metric: 'open a 6-widget dashboard to every widget\'s data posted (host side, 3 at a time)',
-        unit: 'ms',
-        samples: ours,
-        baseline: { label: 'plain undici, 6 queries one after another', samples: sequential },
-        note: `plain undici, all 6 at once: median ${summarize(parallel).median} ms`,
-      },
+      timeRow(
+        '8 Dashboards',
+        'open a 6-widget dashboard to every widget\'s data posted (host side, 3 at a time)',
+        ours,
+        { label: 'plain undici, 6 queries one after another', times: sequential },
+        { note: `plain undici, all 6 at once: median ${parallel.median.toFixed(2)} ms, p95 ${parallel.p95.toFixed(2)} ms` },
+      ),
       { benchmark: '8 Dashboards', metric: 'POST /v2/metrics/query per open', unit: 'requests', samples: [perOpen], goal: { kind: 'exact', value: 6 } },
       { benchmark: '8 Dashboards', metric: 'POST /v2/metrics/query per auto-refresh tick', unit: 'requests', samples: [perTick], goal: { kind: 'exact', value: 6 } },
     ];

@@ -66,7 +66,7 @@ async function main(): Promise<number> {
       log(`2 activation (${editorRuns} code-server runs)`);
       const activation = await activationBenchmark(shipped.vsixPath, editorRuns, log);
       extra.activation = activation.samples;
-      const control = requireTimeRows(
+      const control = await requireTimeRows(
         ensureEditorInstalled().nodeBinary,
         path.join(repoRoot, 'dist', 'extension.js'),
         path.join(githubAuthenticationDir(), 'dist', 'extension.js'),

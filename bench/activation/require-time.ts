@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Row } from '../report';
+import { timeRow, timeRuns } from '../support/time-runs';
 
 /**
  * A control for benchmark 2: the editor activates GitHub Authentication during startup (busy)
@@ -30,7 +31,7 @@ function vscodeApiNames(): string[] {
   return [...typings.matchAll(/^\texport (?:class|enum|namespace|const|function|let) (\w+)/gm)].map((match) => match[1]!);
 }
 
-export function requireTimeRows(nodeBinary: string, ours: string, github: string, runs: number): Row[] {
+export async function requireTimeRows(nodeBinary: string, ours: string, github: string, runs: number): Promise<Row[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lucaro-bench-require-'));
   const file = path.join(dir, 'require-time.cjs');
   fs.writeFileSync(file, script);
@@ -41,32 +42,13 @@ export function requireTimeRows(nodeBinary: string, ours: string, github: string
     if (result.status !== 0 || !Number.isFinite(ms)) throw new Error(`require of ${main} failed: ${result.stderr.slice(-2000)}`);
     return ms;
   };
-  const oursMs: number[] = [];
-  const githubMs: number[] = [];
-  try {
-    measure(ours);
-    measure(github);
-    for (let run = 0; run < runs; run++) {
-      if (run % 2 === 0) {
-        oursMs.push(measure(ours));
-        githubMs.push(measure(github));
-      } else {
-        githubMs.push(measure(github));
-        oursMs.push(measure(ours));
-      }
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const times = await timeRuns(runs, { ours: () => ({ ms: measure(ours) }), github: () => ({ ms: measure(github) }) }).finally(() =>
+    fs.rmSync(dir, { recursive: true, force: true }),
+  );
   const nodeVersion = spawnSync(nodeBinary, ['--version'], { encoding: 'utf8' }).stdout.trim();
   return [
-    {
-      benchmark: '2 Activation',
-      metric: 'control: require() in a fresh Node, equal load',
-      unit: 'ms',
-      samples: oursMs,
-      baseline: { label: 'github-authentication dist/extension.js', samples: githubMs },
+    timeRow('2 Activation', 'control: require() in a fresh Node, equal load', times.ours, { label: 'github-authentication dist/extension.js', times: times.github }, {
       note: `the extension host's Node ${nodeVersion}, vscode module stubbed, alternating; no editor, so no startup contention for either`,
-    },
+    }),
   ];
 }

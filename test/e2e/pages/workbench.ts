@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../harness/browser';
 import { startCodeServer, type CodeServer, type DisplayLanguage } from '../../harness/code-server';
-import { screenshotsDir, vsixPath } from '../../harness/paths';
+import { repoRoot, screenshotsDir, vsixPath } from '../../harness/paths';
 import { AccountsMenu } from './accounts-menu';
 import { ExtensionLog } from './extension-log';
 import { LucaroViews } from './lucaro-views';
@@ -60,6 +60,8 @@ const quietWorkbench = {
 };
 
 const workbenchTimeoutMs = 60_000;
+/** The README's screenshots, rewritten only when LUCARO_UPDATE_SCREENSHOTS=1 (see `screenshot`). */
+const docsImagesDir = path.join(repoRoot, 'docs', 'images');
 
 /** The page's globals these tests use (they are compiled without the DOM types). */
 interface PageGlobals {
@@ -147,11 +149,19 @@ export class WorkbenchWindow {
     await this.page.close();
   }
 
-  /** Saves test-results/screenshots/<name>.png and returns its path. */
+  /**
+   * Saves test-results/screenshots/<name>.png (git-ignored) and returns its path. Only with
+   * LUCARO_UPDATE_SCREENSHOTS=1 does it also replace the committed docs/images/<name>.png
+   * (when there is one), so a plain test run leaves the checkout clean.
+   */
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(screenshotsDir, { recursive: true });
     const file = path.join(screenshotsDir, `${name}.png`);
     await this.page.screenshot({ path: file });
+    const committed = path.join(docsImagesDir, `${name}.png`);
+    const update = process.env.LUCARO_UPDATE_SCREENSHOTS === '1' && fs.existsSync(committed);
+    if (update) fs.copyFileSync(file, committed);
+    process.stderr.write(`[screenshot] ${path.relative(repoRoot, file)}${update ? ` -> ${path.relative(repoRoot, committed)}` : ''}\n`);
     return file;
   }
 }

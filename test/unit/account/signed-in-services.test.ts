@@ -1,26 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
-import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { SignedInServices } from '../../../src/account/signed-in-services';
 import { CancelledError } from '../../../src/core/http/errors';
 import { silentLogger } from '../../../src/core/log/logger';
 import { SessionManager } from '../../../src/core/session/session-manager';
 import type { SessionRecord } from '../../../src/core/session/session-record';
 import { SessionStore } from '../../../src/core/session/session-store';
-import { startLucaroServer, type LucaroServer } from '../../server/index';
 import { MemorySecretStore } from '../../support/memory-secret-store';
+import { useLocalLucaro } from '../../support/local-lucaro';
 import { tokenClientFor } from '../../support/oauth-session';
 
 describe('SignedInServices against the local Lucaro server', () => {
-  let server: LucaroServer;
-  let dispatcher: HttpDispatcher;
   let sessions: SessionManager;
   let record: SessionRecord;
 
+  after(() => sessions.dispose());
+  const local = useLocalLucaro({ projects: 5 });
   before(async () => {
-    server = await startLucaroServer({ projects: 5 });
-    dispatcher = createHttpDispatcher({ env: {} });
+    const { server, dispatcher } = local;
     const lucaro = { apiUrl: server.apiUrl, authUrl: server.authUrl };
     sessions = new SessionManager({
       store: new SessionStore(new MemorySecretStore()),
@@ -38,19 +35,14 @@ describe('SignedInServices against the local Lucaro server', () => {
       scopes: ['read:projects', 'read:dashboards', 'read:metrics'],
     });
   });
-  after(async () => {
-    sessions.dispose();
-    await dispatcher.close();
-    await server.close();
-  });
 
   function services(): SignedInServices {
-    return new SignedInServices(record, { sessions, dispatcher, logger: silentLogger });
+    return new SignedInServices(record, { sessions, dispatcher: local.dispatcher, logger: silentLogger });
   }
 
   test('retire() cancels a request in flight and resolves only once it has settled, then disposes', async () => {
     const signedIn = services();
-    server.configure({ latencyMs: 300 });
+    local.server.configure({ latencyMs: 300 });
     try {
       const order: string[] = [];
       const loading = signedIn.catalog.projects.load().then(() => order.push('request settled'));
@@ -72,7 +64,7 @@ describe('SignedInServices against the local Lucaro server', () => {
       await signedIn.catalog.projects.reload();
       assert.equal(changes, before, 'a disposed catalog fires nothing');
     } finally {
-      server.configure({ latencyMs: 0 });
+      local.server.configure({ latencyMs: 0 });
     }
   });
 

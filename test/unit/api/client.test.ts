@@ -4,7 +4,8 @@ import { startLucaroServer } from '../../server/index';
 import { CancelledError, NetworkError, RateLimitedError } from '../../../src/core/http/errors';
 import type { RateLimitInfo } from '../../../src/core/http/rate-limit';
 import type { Logger } from '../../../src/core/log/logger';
-import { fixedTokens, makeClient, useLocalLucaro } from './fixture';
+import { fixedTokens, makeClient } from './fixture';
+import { useLocalLucaro } from '../../support/local-lucaro';
 import { describeEachDispatcher } from '../http/dispatchers';
 
 describeEachDispatcher('LucaroApiClient', (kind) => {

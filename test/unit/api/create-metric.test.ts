@@ -2,16 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BadRequestError, InsufficientScopeError } from '../../../src/core/http/errors';
-import {
-  checkMetricDescription,
-  checkMetricName,
-  checkMetricUnit,
-  metricDescriptionRule,
-  metricNameRule,
-  metricUnitRule,
-} from '../../../src/core/validation/metric-fields';
-import { anyFieldText } from '../validation/metric-arbitraries';
-import { fixedTokens, makeClient, useLocalLucaro } from './fixture';
+import { anyFieldText, metricDescriptionField, metricNameField, metricUnitField } from '../validation/metric-arbitraries';
+import { fixedTokens, makeClient } from './fixture';
+import { useLocalLucaro } from '../../support/local-lucaro';
 
 const agreementRuns = 1000;
 
@@ -73,9 +66,9 @@ describe('LucaroApiClient.createMetric against the local Lucaro', () => {
     const created = new Set<string>();
     const input = fc.record(
       {
-        name: anyFieldText(metricNameRule.maxLength),
-        unit: anyFieldText(metricUnitRule.maxLength),
-        description: anyFieldText(metricDescriptionRule.maxLength),
+        name: anyFieldText(metricNameField.rule.maxLength),
+        unit: anyFieldText(metricUnitField.rule.maxLength),
+        description: anyFieldText(metricDescriptionField.rule.maxLength),
       },
       { requiredKeys: ['name'] },
     );
@@ -84,9 +77,9 @@ describe('LucaroApiClient.createMetric against the local Lucaro', () => {
     await fc.assert(
       fc.asyncProperty(input, async (fields) => {
         const valid =
-          checkMetricName(fields.name, created) === undefined &&
-          checkMetricUnit(fields.unit ?? '') === undefined &&
-          checkMetricDescription(fields.description ?? '') === undefined;
+          metricNameField.check(fields.name, created) === undefined &&
+          metricUnitField.check(fields.unit ?? '') === undefined &&
+          metricDescriptionField.check(fields.description ?? '') === undefined;
         // Sent as typed, untrimmed: the server's trimming is part of what must agree.
         const answer = await api.createMetric(projectId, fields).catch((e: unknown) => e);
         if (valid) {

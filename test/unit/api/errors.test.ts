@@ -1,6 +1,5 @@
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLucaroServer, type LucaroServer } from '../../server/index';
 import {
   BadRequestError,
   InsufficientScopeError,
@@ -10,34 +9,28 @@ import {
 } from '../../../src/core/http/errors';
 import type { AccessTokenSource } from '../../../src/core/http/access-token-source';
 import { fixedTokens, makeClient } from './fixture';
+import { useLocalLucaro } from '../../support/local-lucaro';
 import { describeEachDispatcher } from '../http/dispatchers';
 
 describeEachDispatcher('API errors', (kind) => {
-  const dispatcher = kind.create();
-  let server: LucaroServer;
+  const lucaro = useLocalLucaro({ projects: 3 }, kind.create);
   let projectId: string;
 
   before(async () => {
-    server = await startLucaroServer({ projects: 3 });
-    const first = await makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all)).listProjects({ limit: 1 });
+    const first = await makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all)).listProjects({ limit: 1 });
     projectId = first.items[0]?.id ?? assert.fail('the server has no project');
-  });
-
-  after(async () => {
-    await server.close();
-    await dispatcher.close();
   });
 
   test('401 with a token that cannot be refreshed: UnauthorizedError after asking the source once', async () => {
     const tokens = fixedTokens('lct_not-a-real-token');
-    server.resetCounters();
+    lucaro.server.resetCounters();
 
-    const error = await makeClient(server.apiUrl, dispatcher, tokens).listProjects().catch((e: unknown) => e);
+    const error = await makeClient(lucaro.server.apiUrl, lucaro.dispatcher, tokens).listProjects().catch((e: unknown) => e);
 
     assert.ok(error instanceof UnauthorizedError);
     assert.equal(error.kind, 'unauthorized');
     assert.deepEqual(tokens.unauthorizedCalls, ['lct_not-a-real-token']);
-    assert.equal(server.counters.apiRequests, 1);
+    assert.equal(lucaro.server.counters.apiRequests, 1);
     assert.doesNotMatch(error.message, /lct_not-a-real-token/);
   });
 
@@ -50,17 +43,17 @@ describeEachDispatcher('API errors', (kind) => {
       },
       handleUnauthorized: (rejected) => {
         calls.unauthorized.push(rejected);
-        return Promise.resolve(server.apiTokens.all);
+        return Promise.resolve(lucaro.server.apiTokens.all);
       },
     };
-    server.resetCounters();
+    lucaro.server.resetCounters();
 
-    const page = await makeClient(server.apiUrl, dispatcher, tokens).listProjects({ limit: 2 });
+    const page = await makeClient(lucaro.server.apiUrl, lucaro.dispatcher, tokens).listProjects({ limit: 2 });
 
     assert.equal(page.items.length, 2);
     assert.deepEqual(calls, { get: 1, unauthorized: ['stale-token'] });
-    assert.equal(server.counters.unauthorizedRequests, 1);
-    assert.equal(server.counters.apiRequests, 2);
+    assert.equal(lucaro.server.counters.unauthorizedRequests, 1);
+    assert.equal(lucaro.server.counters.apiRequests, 2);
   });
 
   test('401 again after the refresh: UnauthorizedError, no loop', async () => {
@@ -72,15 +65,15 @@ describeEachDispatcher('API errors', (kind) => {
         return Promise.resolve('still-bad');
       },
     };
-    server.resetCounters();
+    lucaro.server.resetCounters();
 
-    await assert.rejects(makeClient(server.apiUrl, dispatcher, tokens).createProject({ name: 'n' }), UnauthorizedError);
+    await assert.rejects(makeClient(lucaro.server.apiUrl, lucaro.dispatcher, tokens).createProject({ name: 'n' }), UnauthorizedError);
     assert.equal(refreshes, 1);
-    assert.equal(server.counters.apiRequests, 2);
+    assert.equal(lucaro.server.counters.apiRequests, 2);
   });
 
   test('403 carries the scopes the token lacks', async () => {
-    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.noDashboards));
+    const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.noDashboards));
 
     const error = await client.listDashboards(projectId).catch((e: unknown) => e);
 
@@ -91,20 +84,20 @@ describeEachDispatcher('API errors', (kind) => {
   });
 
   test('404 for an unknown id, with the id path-encoded', async () => {
-    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all));
-    server.resetCounters();
+    const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all));
+    lucaro.server.resetCounters();
 
     const error = await client.getProject('no such/../project?x=1').catch((e: unknown) => e);
 
     assert.ok(error instanceof NotFoundError);
     assert.equal(error.request?.path, '/v2/projects/no%20such%2F..%2Fproject%3Fx%3D1');
-    assert.equal(server.counters.apiRequests, 1);
+    assert.equal(lucaro.server.counters.apiRequests, 1);
     await assert.rejects(client.getProject('..'), NotFoundError);
-    assert.equal(server.counters.apiRequests, 1);
+    assert.equal(lucaro.server.counters.apiRequests, 1);
   });
 
   test('400 keeps the server message for the user', async () => {
-    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all));
+    const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all));
 
     const error = await client.createProject({ name: '' }).catch((e: unknown) => e);
 
@@ -115,16 +108,16 @@ describeEachDispatcher('API errors', (kind) => {
   });
 
   test('a garbage body is a MalformedResponseError, not retried, body not echoed', async () => {
-    const client = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all));
-    server.resetCounters();
-    server.malformNext(1);
+    const client = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all));
+    lucaro.server.resetCounters();
+    lucaro.server.malformNext(1);
 
     const error = await client.getProject(projectId).catch((e: unknown) => e);
 
     assert.ok(error instanceof MalformedResponseError);
     assert.equal(error.kind, 'malformed-response');
     assert.ok(error.message.length < 200);
-    assert.equal(server.counters.apiRequests, 1);
+    assert.equal(lucaro.server.counters.apiRequests, 1);
     assert.equal((await client.getProject(projectId)).id, projectId);
   });
 });

@@ -1,10 +1,7 @@
-import { after, before } from 'node:test';
 import type { AccessTokenSource } from '../../../src/core/http/access-token-source';
 import { LucaroApiClient, type LucaroApiClientOptions } from '../../../src/core/api/api-client';
 import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
-import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { silentLogger } from '../../../src/core/log/logger';
-import { startLucaroServer, type LucaroServer, type LucaroServerOptions } from '../../server/index';
 
 /** A token source for a token that cannot be refreshed (an API token). */
 export function fixedTokens(token: string): AccessTokenSource & { unauthorizedCalls: string[] } {
@@ -45,30 +42,4 @@ export function makeClient(
     ...overrides,
     retry: { random: () => 0.5, sleep: () => Promise.resolve(), ...overrides.retry },
   });
-}
-
-/**
- * A local Lucaro for the enclosing `describe` (started before its tests, closed after) and one
- * connection pool beside it, as every API test file needs.
- */
-export function useLocalLucaro(
-  options: LucaroServerOptions,
-  createDispatcher: () => HttpDispatcher = () => createHttpDispatcher({ env: {} }),
-): { readonly server: LucaroServer; readonly dispatcher: HttpDispatcher } {
-  const dispatcher = createDispatcher();
-  let server: LucaroServer | undefined;
-  before(async () => {
-    server = await startLucaroServer(options);
-  });
-  after(async () => {
-    await server?.close();
-    await dispatcher.close();
-  });
-  return {
-    dispatcher,
-    get server(): LucaroServer {
-      if (!server) throw new Error('the local Lucaro has not started');
-      return server;
-    },
-  };
 }

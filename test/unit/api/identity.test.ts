@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { MalformedResponseError, UnauthorizedError } from '../../../src/core/http/errors';
 import { accountLabel, identityFetcher } from '../../../src/core/api/identity';
 import { startLocalServer, type LocalServer } from '../http/local-server';
-import { useLocalLucaro } from './fixture';
+import { useLocalLucaro } from '../../support/local-lucaro';
 import { describeEachDispatcher } from '../http/dispatchers';
 
 describeEachDispatcher('identityFetcher against the local Lucaro server', (kind) => {

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MalformedResponseError } from '../../../src/core/http/errors';
 import { paginate, type Page } from '../../../src/core/api/paging';
-import { fixedTokens, makeClient, useLocalLucaro } from './fixture';
+import { fixedTokens, makeClient } from './fixture';
+import { useLocalLucaro } from '../../support/local-lucaro';
 import { describeEachDispatcher } from '../http/dispatchers';
 
 describeEachDispatcher('paging', (kind) => {

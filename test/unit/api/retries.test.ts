@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startLucaroServer } from '../../server/index';
 import { RateLimitedError, ServerError } from '../../../src/core/http/errors';
-import { fixedTokens, makeClient, recordingSleep, useLocalLucaro } from './fixture';
+import { fixedTokens, makeClient, recordingSleep } from './fixture';
+import { useLocalLucaro } from '../../support/local-lucaro';
 import { describeEachDispatcher } from '../http/dispatchers';
 
 describeEachDispatcher('retries', (kind) => {

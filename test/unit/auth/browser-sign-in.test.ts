@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
-import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
+import { describe, test } from 'node:test';
 import { identityFetcher } from '../../../src/core/api/identity';
 import { signInWithBrowser, type RedirectRoute } from '../../../src/core/auth/browser-sign-in';
 import { parseDesktopUriCallback, parseLoopbackCallback, parseWebUriCallback } from '../../../src/core/auth/callback-params';
@@ -9,10 +7,10 @@ import { LoopbackCallbackServer, loopbackPage } from '../../../src/core/node/loo
 import { PendingAuthorizations } from '../../../src/core/auth/pending-authorizations';
 import { ServerError } from '../../../src/core/http/errors';
 import { silentLogger } from '../../../src/core/log/logger';
-import { startLucaroServer, type LucaroServer } from '../../server/index';
 import { submitConsent } from '../../support/consent';
 import { loopbackRedirect, tokenClientFor } from '../../support/oauth-session';
 import { desktopRedirectUri, desktopUriQuery, webRedirectUri, webUriQuery } from './editor-callback-delivery';
+import { useLocalLucaro } from '../../support/local-lucaro';
 
 /** A redirect route as the editor opens it, and how the browser's arrival at the redirect URI reaches the pending sign-ins. */
 interface RouteUnderTest {
@@ -51,63 +49,53 @@ const routes: readonly RouteUnderTest[] = [
 ];
 
 describe('signInWithBrowser against the local Lucaro server', () => {
-  let server: LucaroServer;
-  let dispatcher: HttpDispatcher;
-
-  before(async () => {
-    server = await startLucaroServer();
-    dispatcher = createHttpDispatcher({ env: {} });
-  });
-  after(async () => {
-    await dispatcher.close();
-    await server.close();
-  });
+  const lucaro = useLocalLucaro();
 
   for (const { name, open } of routes) {
     test(`${name}: the server's codes (+ / = % & space %2B %26 ...) arrive intact and are exchanged`, async () => {
-      const { authorization_code: exchanged, failed } = server.counters.tokenRequests;
+      const { authorization_code: exchanged, failed } = lucaro.server.counters.tokenRequests;
       for (let round = 0; round < 3; round++) {
         const pending = new PendingAuthorizations(silentLogger);
         const { route, arrive } = await open(pending);
         try {
           const record = await signInWithBrowser({
-            authUrl: server.authUrl,
-            apiUrl: server.apiUrl,
+            authUrl: lucaro.server.authUrl,
+            apiUrl: lucaro.server.apiUrl,
             clientId: 'lucaro-vscode',
             scopes: ['read:projects'],
             route,
             pending,
-            tokenClient: tokenClientFor(server.authUrl, dispatcher),
-            fetchIdentity: identityFetcher(server.apiUrl, dispatcher),
+            tokenClient: tokenClientFor(lucaro.server.authUrl, lucaro.dispatcher),
+            fetchIdentity: identityFetcher(lucaro.server.apiUrl, lucaro.dispatcher),
             openBrowser: async (url) => {
               await arrive(await submitConsent(url));
               return true;
             },
           });
           assert.equal(record.account.id, 'usr_demo');
-          assert.ok(server.isTokenActive(record.accessToken));
+          assert.ok(lucaro.server.isTokenActive(record.accessToken));
         } finally {
           await route.dispose();
         }
       }
-      assert.equal(server.counters.tokenRequests.authorization_code, exchanged + 3);
-      assert.equal(server.counters.tokenRequests.failed, failed, 'no code was refused');
+      assert.equal(lucaro.server.counters.tokenRequests.authorization_code, exchanged + 3);
+      assert.equal(lucaro.server.counters.tokenRequests.failed, failed, 'no code was refused');
     });
   }
 
   test('when /v2/me fails after the code exchange, the new tokens are revoked and the error surfaces', async () => {
     const pending = new PendingAuthorizations(silentLogger);
     const failure = new ServerError(500);
-    const issuedBefore = server.secretsSeen().accessTokens.length;
+    const issuedBefore = lucaro.server.secretsSeen().accessTokens.length;
     await assert.rejects(
       signInWithBrowser({
-        authUrl: server.authUrl,
-        apiUrl: server.apiUrl,
+        authUrl: lucaro.server.authUrl,
+        apiUrl: lucaro.server.apiUrl,
         clientId: 'lucaro-vscode',
         scopes: ['read:projects'],
         route: { redirectUri: loopbackRedirect, dispose: () => undefined },
         pending,
-        tokenClient: tokenClientFor(server.authUrl, dispatcher),
+        tokenClient: tokenClientFor(lucaro.server.authUrl, lucaro.dispatcher),
         fetchIdentity: () => Promise.reject(failure),
         openBrowser: async (url) => {
           pending.handleCallbackQuery((await submitConsent(url)).search);
@@ -116,9 +104,9 @@ describe('signInWithBrowser against the local Lucaro server', () => {
       }),
       (error: unknown) => error === failure,
     );
-    const { accessTokens, refreshTokens } = server.secretsSeen();
+    const { accessTokens, refreshTokens } = lucaro.server.secretsSeen();
     assert.equal(accessTokens.length, issuedBefore + 1);
-    assert.equal(server.isTokenActive(accessTokens.at(-1)!), false);
-    assert.equal(server.isTokenActive(refreshTokens.at(-1)!), false);
+    assert.equal(lucaro.server.isTokenActive(accessTokens.at(-1)!), false);
+    assert.equal(lucaro.server.isTokenActive(refreshTokens.at(-1)!), false);
   });
 });

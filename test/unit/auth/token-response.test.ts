@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
-import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import * as v from 'valibot';
 import { MalformedTokenResponseError } from '../../../src/core/auth/oauth-errors';
 import { maxTokenLength, tokenResponseSchema } from '../../../src/core/auth/token-response';
 import { isExpired, maxLifetimeSeconds, tokenSetFromResponse, unstatedLifetimeSeconds, type TokenSet } from '../../../src/core/auth/token-set';
-import { startLucaroServer, type LucaroServer } from '../../server/index';
 import { tokenClientFor } from '../../support/oauth-session';
+import { useLocalLucaro } from '../../support/local-lucaro';
 
 const b64token = /^[A-Za-z0-9\-._~+/]+=*$/;
 const vschar = /^[\x20-\x7e]+$/;
@@ -124,34 +122,25 @@ describe('token response validation (RFC 6749 §5.1, RFC 6750 §2.1)', () => {
 });
 
 describe('TokenClient against a server that answers oddly', () => {
-  let server: LucaroServer;
-  let dispatcher: HttpDispatcher;
-  before(async () => {
-    server = await startLucaroServer();
-    dispatcher = createHttpDispatcher({ env: {} });
-  });
-  after(async () => {
-    await dispatcher.close();
-    await server.close();
-  });
+  const lucaro = useLocalLucaro();
 
   test('an access token with NUL, CR, LF, a space or non-ASCII is a MalformedTokenResponseError, never a token', async () => {
-    const client = tokenClientFor(server.authUrl, dispatcher);
+    const client = tokenClientFor(lucaro.server.authUrl, lucaro.dispatcher);
     for (const access_token of ['lco_a\u0000b', 'lco_a\r\nX-Injected: 1', 'lco_a\nb', 'lco_a b', 'lco_é', 'lco_a=b', '']) {
-      server.answerNextTokenWith({ access_token, token_type: 'Bearer', expires_in: 3600, refresh_token: 'lcr_x' });
+      lucaro.server.answerNextTokenWith({ access_token, token_type: 'Bearer', expires_in: 3600, refresh_token: 'lcr_x' });
       await assert.rejects(client.refresh('lcr_anything'), MalformedTokenResponseError, JSON.stringify(access_token));
     }
-    server.answerNextTokenWith({ access_token: 'lco_ok', token_type: 'Bearer', refresh_token: 'lcr_a\r\nb' });
+    lucaro.server.answerNextTokenWith({ access_token: 'lco_ok', token_type: 'Bearer', refresh_token: 'lcr_a\r\nb' });
     await assert.rejects(client.refresh('lcr_anything'), MalformedTokenResponseError, 'a refresh token with a line break');
   });
 
   test('property: over HTTP, every answer either gives safe tokens or a MalformedTokenResponseError', async () => {
-    const client = tokenClientFor(server.authUrl, dispatcher);
+    const client = tokenClientFor(lucaro.server.authUrl, lucaro.dispatcher);
     await fc.assert(
       fc.asyncProperty(response, async (body) => {
         // JSON has no undefined; it drops the key, as a server would.
         const sent = JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
-        server.answerNextTokenWith(sent);
+        lucaro.server.answerNextTokenWith(sent);
         try {
           const answer = await client.refresh('lcr_presented');
           assert.ok(isUsable(sent), `accepted ${JSON.stringify(sent)}`);

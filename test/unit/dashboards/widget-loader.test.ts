@@ -7,7 +7,8 @@ import { durationSeconds, pointsIn, queryWindow, timeRanges } from '../../../src
 import { loadWidgets, widgetWindow } from '../../../src/core/dashboards/widget-loader';
 import { buildSeries } from '../../server/series';
 import type { Dashboard } from '../../server/index';
-import { fixedTokens, makeClient, useLocalLucaro } from '../api/fixture';
+import { fixedTokens, makeClient } from '../api/fixture';
+import { useLocalLucaro } from '../../support/local-lucaro';
 
 const queryPath = 'POST /v2/metrics/query';
 

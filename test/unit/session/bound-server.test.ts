@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { LucaroServerUrls } from '../../../src/core/session/session-record';
-import { startLucaroServer, type LucaroServer } from '../../server/index';
 import { FaultySecretStore } from '../../support/faulty-secret-store';
+import { useLocalLucaroServer } from '../../support/local-lucaro';
 import { tokenClientFor } from '../../support/oauth-session';
 import { useSessionFixture } from './fixture';
 
 describe('refresh and revocation use the server the session is bound to (hole 11)', () => {
   const fixture = useSessionFixture();
-  let other: LucaroServer;
-  before(async () => {
-    other = await startLucaroServer({ seed: 2 });
-  });
-  after(async () => {
-    await other.close();
-  });
+  const otherLucaro = useLocalLucaroServer({ seed: 2 });
 
   /** A window whose settings the test changes; the token client goes wherever it is told. */
   function windowWithSettings() {
@@ -30,13 +24,13 @@ describe('refresh and revocation use the server the session is bound to (hole 11
     return { manager, askedFor, point: (urls: LucaroServerUrls) => (settings = urls) };
   }
 
-  const otherUrls = () => ({ apiUrl: other.apiUrl, authUrl: other.authUrl });
+  const otherUrls = () => ({ apiUrl: otherLucaro.server.apiUrl, authUrl: otherLucaro.server.authUrl });
 
   test('settings changed during an in-flight refresh: the old server gets it, the new one sees nothing', async () => {
     fixture.secrets = new FaultySecretStore({ latencyMs: [30, 30] });
     const { manager, askedFor, point } = windowWithSettings();
     const record = await fixture.signedIn(manager);
-    other.resetCounters();
+    otherLucaro.server.resetCounters();
     fixture.server.resetCounters();
     fixture.expire(record);
     const refreshing = manager.getAccessToken(record.id);
@@ -46,8 +40,8 @@ describe('refresh and revocation use the server the session is bound to (hole 11
     const token = await refreshing;
     assert.notEqual(token, record.accessToken);
     assert.equal(fixture.server.counters.tokenRequests.refresh_token, 1, 'the issuing server refreshed');
-    assert.equal(other.counters.tokenRequests.refresh_token, 0, 'the new server saw no refresh token');
-    assert.equal(other.counters.authConnections, 0, 'nor any connection');
+    assert.equal(otherLucaro.server.counters.tokenRequests.refresh_token, 0, 'the new server saw no refresh token');
+    assert.equal(otherLucaro.server.counters.authConnections, 0, 'nor any connection');
     assert.deepEqual(askedFor, [fixture.server.authUrl]);
   });
 
@@ -55,14 +49,14 @@ describe('refresh and revocation use the server the session is bound to (hole 11
     fixture.secrets = new FaultySecretStore({ latencyMs: [30, 30] });
     const { manager, point } = windowWithSettings();
     const record = await fixture.signedIn(manager);
-    other.resetCounters();
+    otherLucaro.server.resetCounters();
     fixture.server.resetCounters();
     const removing = manager.remove(record.id);
     await new Promise((resolve) => setTimeout(resolve, 10));
     point(otherUrls());
     await removing;
     assert.equal(fixture.server.counters.revocations, 2);
-    assert.equal(other.counters.revocations, 0);
+    assert.equal(otherLucaro.server.counters.revocations, 0);
     assert.equal(fixture.server.isTokenActive(record.refreshToken!), false);
   });
 });

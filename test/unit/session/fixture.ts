@@ -1,14 +1,14 @@
-import { after, before, beforeEach } from 'node:test';
+import { after, beforeEach } from 'node:test';
 import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
-import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
 import { silentLogger } from '../../../src/core/log/logger';
 import { SessionManager, type SessionManagerOptions } from '../../../src/core/session/session-manager';
 import type { LucaroServerUrls, SessionRecord } from '../../../src/core/session/session-record';
 import { SessionStore } from '../../../src/core/session/session-store';
 import type { SessionTiming } from '../../../src/core/session/session-timing';
 import { confirmTokenWithIdentity } from '../../../src/core/session/token-confirmation';
-import { startLucaroServer, type LucaroServer } from '../../server/index';
+import type { LucaroServer } from '../../server/index';
 import { FaultySecretStore, type FaultySecretStoreOptions } from '../../support/faulty-secret-store';
+import { useLocalLucaro } from '../../support/local-lucaro';
 import { signInThroughConsent, tokenClientFor } from '../../support/oauth-session';
 
 export const scopes = ['read:projects', 'read:dashboards'];
@@ -24,8 +24,8 @@ export const fastTiming: Partial<SessionTiming> = {
 };
 
 export interface SessionFixture {
-  server: LucaroServer;
-  dispatcher: HttpDispatcher;
+  readonly server: LucaroServer;
+  readonly dispatcher: HttpDispatcher;
   secrets: FaultySecretStore;
   clock: { now: number };
   /** One editor window: its own manager over the shared secret store. */
@@ -43,9 +43,15 @@ export interface SessionFixture {
  */
 export function useSessionFixture(storeOptions: FaultySecretStoreOptions = {}): SessionFixture {
   const managers: SessionManager[] = [];
+  after(() => {
+    for (const manager of managers.splice(0)) manager.dispose();
+  });
+  const lucaro = useLocalLucaro();
   const fixture: SessionFixture = {
-    server: undefined as unknown as LucaroServer,
-    dispatcher: undefined as unknown as HttpDispatcher,
+    get server() {
+      return lucaro.server;
+    },
+    dispatcher: lucaro.dispatcher,
     secrets: new FaultySecretStore(storeOptions),
     clock: { now: Date.now() },
     window(overrides = {}) {
@@ -84,15 +90,6 @@ export function useSessionFixture(storeOptions: FaultySecretStoreOptions = {}): 
       fixture.clock.now = record.expiresAt! + 1;
     },
   };
-  before(async () => {
-    fixture.server = await startLucaroServer();
-    fixture.dispatcher = createHttpDispatcher({ env: {} });
-  });
-  after(async () => {
-    for (const manager of managers.splice(0)) manager.dispose();
-    await fixture.dispatcher.close();
-    await fixture.server.close();
-  });
   beforeEach(() => {
     for (const manager of managers.splice(0)) manager.dispose();
     fixture.secrets = new FaultySecretStore(storeOptions);

@@ -1,30 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import type { HttpDispatcher } from '../../../src/core/http/dispatcher';
-import { createHttpDispatcher } from '../../../src/core/node/undici-dispatcher';
+import { beforeEach, describe, test } from 'node:test';
 import { CancelledError, ServerError } from '../../../src/core/http/errors';
 import { CatalogModel, projectsList, type CatalogFailure } from '../../../src/core/tree/catalog-model';
 import { listRows } from '../../../src/core/tree/list-rows';
-import { startLucaroServer, type LucaroServer } from '../../server/index';
 import { fixedTokens, makeClient } from '../api/fixture';
+import type { LucaroServer } from '../../server/index';
+import { useLocalLucaro } from '../../support/local-lucaro';
 
 describe('CatalogModel against the local Lucaro server', () => {
-  let server: LucaroServer;
-  let dispatcher: HttpDispatcher;
-
-  before(async () => {
-    server = await startLucaroServer({ projects: 120, dashboardsPerProject: 3 });
-    dispatcher = createHttpDispatcher({ env: {} });
-  });
-  after(async () => {
-    await dispatcher.close();
-    await server.close();
-  });
-  beforeEach(() => server.resetCounters());
+  const lucaro = useLocalLucaro({ projects: 120, dashboardsPerProject: 3 });
+  beforeEach(() => lucaro.server.resetCounters());
 
   function model(): CatalogModel {
     // One retry per page: a failing page costs exactly two requests.
-    return new CatalogModel(makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all), { retry: { maxRetries: 1 } }));
+    return new CatalogModel(makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all), { retry: { maxRetries: 1 } }));
   }
 
   test('the first page of projects costs one request; "Load more" fetches the rest', async () => {
@@ -32,7 +21,7 @@ describe('CatalogModel against the local Lucaro server', () => {
     let changes = 0;
     catalog.onDidChange(() => changes++);
     await Promise.all([catalog.projects.load(), catalog.projects.load()]);
-    assert.equal(server.counters.apiRequests, 1);
+    assert.equal(lucaro.server.counters.apiRequests, 1);
     const first = catalog.projects.state;
     assert.equal(first.status, 'loaded');
     assert.equal(first.status === 'loaded' && first.items.length, 100);
@@ -42,7 +31,7 @@ describe('CatalogModel against the local Lucaro server', () => {
     assert.equal(second.status === 'loaded' && second.items.length, 120);
     assert.equal(second.status === 'loaded' && second.hasMore, false);
     assert.equal(second.status === 'loaded' && new Set(second.items.map((project) => project.id)).size, 120);
-    assert.equal(server.counters.apiRequests, 2);
+    assert.equal(lucaro.server.counters.apiRequests, 2);
     assert.ok(changes >= 4, 'loading and loaded for each page');
     catalog.dispose();
   });
@@ -57,13 +46,13 @@ describe('CatalogModel against the local Lucaro server', () => {
     await catalog.dashboards(projectId).load();
     const dashboards = catalog.dashboards(projectId).state;
     assert.equal(dashboards.status === 'loaded' && dashboards.items.length, 3);
-    assert.equal(countDashboardRequests(server), 1);
+    assert.equal(countDashboardRequests(lucaro.server), 1);
     catalog.dispose();
   });
 
   test('a failed first page becomes an error state (one error row); Retry loads it', async () => {
     const catalog = model();
-    server.failNext(2, 500);
+    lucaro.server.failNext(2, 500);
     await catalog.projects.load();
     const failed = catalog.projects.state;
     assert.equal(failed.status, 'error');
@@ -76,24 +65,24 @@ describe('CatalogModel against the local Lucaro server', () => {
 
   test('a failed first page stays failed: load() does not try again by itself, Retry does', async () => {
     const catalog = model();
-    server.failNext(2, 500);
+    lucaro.server.failNext(2, 500);
     await catalog.projects.load();
     assert.equal(catalog.projects.state.status, 'error');
     // A tree asks for its children again each time the list changes, the error included.
     await catalog.projects.load();
     await catalog.projects.load();
-    assert.equal(server.counters.apiRequests, 2, 'no request beyond the first attempt and its retry');
+    assert.equal(lucaro.server.counters.apiRequests, 2, 'no request beyond the first attempt and its retry');
     assert.equal(catalog.projects.state.status, 'error');
     await catalog.retry(projectsList);
     assert.equal(catalog.projects.state.status, 'loaded');
-    assert.equal(server.counters.apiRequests, 3);
+    assert.equal(lucaro.server.counters.apiRequests, 3);
     catalog.dispose();
   });
 
   test('a failed "Load more" keeps what was loaded', async () => {
     const catalog = model();
     await catalog.projects.load();
-    server.failNext(2, 503);
+    lucaro.server.failNext(2, 503);
     await catalog.projects.loadMore();
     const state = catalog.projects.state;
     assert.ok(state.status === 'loaded');
@@ -130,7 +119,7 @@ describe('CatalogModel against the local Lucaro server', () => {
     const loaded = catalog.projects.state;
     assert.ok(loaded.status === 'loaded');
     catalog.refresh();
-    server.failNext(2, 502);
+    lucaro.server.failNext(2, 502);
     await catalog.projects.load();
     const stale = catalog.projects.state;
     assert.ok(stale.status === 'loaded', `still loaded, not ${stale.status}`);
@@ -142,9 +131,9 @@ describe('CatalogModel against the local Lucaro server', () => {
     assert.equal(rows.filter((row) => row.row === 'item').length, 100);
     assert.equal(rows.filter((row) => row.row === 'error').length, 0, 'no error row replaces the list');
     // A redraw does not retry by itself.
-    const requests = server.counters.apiRequests;
+    const requests = lucaro.server.counters.apiRequests;
     await catalog.projects.load();
-    assert.equal(server.counters.apiRequests, requests);
+    assert.equal(lucaro.server.counters.apiRequests, requests);
     await catalog.retry(projectsList);
     const fresh = catalog.projects.state;
     assert.ok(fresh.status === 'loaded' && fresh.reloadError === undefined && fresh.items.length === 100);
@@ -156,13 +145,13 @@ describe('CatalogModel against the local Lucaro server', () => {
     const catalog = model();
     const failures: CatalogFailure[] = [];
     catalog.onDidFail((failure) => failures.push(failure));
-    server.failNext(2, 500);
+    lucaro.server.failNext(2, 500);
     await Promise.all([catalog.projects.load(), catalog.projects.load()]);
     await catalog.projects.load();
     assert.equal(failures.length, 1);
     assert.deepEqual(failures[0]?.list, projectsList);
     await catalog.retry(projectsList);
-    server.failNext(2, 503);
+    lucaro.server.failNext(2, 503);
     await catalog.loadMore(projectsList);
     assert.equal(failures.length, 2, 'a failed "Load more" is reported too');
     assert.ok(failures[1]?.error instanceof ServerError);
@@ -171,8 +160,8 @@ describe('CatalogModel against the local Lucaro server', () => {
 
   test('an aborted lifetime cancels the model\'s requests: they settle as cancelled, nothing is left in flight', async () => {
     const lifetime = new AbortController();
-    const catalog = new CatalogModel(makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all)), { signal: lifetime.signal });
-    server.configure({ latencyMs: 200 });
+    const catalog = new CatalogModel(makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all)), { signal: lifetime.signal });
+    lucaro.server.configure({ latencyMs: 200 });
     try {
       const loading = catalog.projects.load();
       lifetime.abort();
@@ -180,14 +169,14 @@ describe('CatalogModel against the local Lucaro server', () => {
       const state = catalog.projects.state;
       assert.ok(state.status === 'error' && state.error instanceof CancelledError);
     } finally {
-      server.configure({ latencyMs: 0 });
+      lucaro.server.configure({ latencyMs: 0 });
     }
     catalog.dispose();
   });
 
   // Last: it adds a project to the shared server.
   test('a project created and prepended before "Load more" is not listed again by the next page', async () => {
-    const api = makeClient(server.apiUrl, dispatcher, fixedTokens(server.apiTokens.all));
+    const api = makeClient(lucaro.server.apiUrl, lucaro.dispatcher, fixedTokens(lucaro.server.apiTokens.all));
     const catalog = new CatalogModel(api);
     await catalog.projects.load();
     const created = await api.createProject({ name: 'Created while paging' });

@@ -1,4 +1,18 @@
 import fc from 'fast-check';
+import * as metric from '../../../src/core/validation/metric-fields';
+import type { TextProblem, TextRule } from '../../../src/core/validation/text-field';
+
+/** A text field as the property tests see it: its name in a test title, its rule, its validator. */
+export interface FieldUnderTest {
+  readonly field: string;
+  readonly rule: TextRule;
+  readonly check: (text: string) => TextProblem | 'taken' | undefined;
+}
+
+/** The three fields of a new metric, each with its rule and validator. */
+export const metricNameField = { field: 'metric name', rule: metric.metricNameRule, check: metric.checkMetricName };
+export const metricUnitField = { field: 'metric unit', rule: metric.metricUnitRule, check: metric.checkMetricUnit };
+export const metricDescriptionField = { field: 'metric description', rule: metric.metricDescriptionRule, check: metric.checkMetricDescription };
 
 /** What `String.prototype.trim` removes: spaces, tabs, line breaks, NBSP, BOM, the Zs spaces. */
 export const whitespace = fc.string({

@@ -1,24 +1,28 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  checkMetricDescription,
-  checkMetricName,
-  checkMetricUnit,
-  metricDescriptionRule,
-  metricNameRule,
-  metricUnitRule,
-} from '../../../src/core/validation/metric-fields';
-import type { TextProblem, TextRule } from '../../../src/core/validation/text-field';
 import { checkResourceName, maxNameLength } from '../../../src/core/validation/resource-name';
-import { anyFieldText, bidiControl, controlCharacter, loneSurrogate, overLong, safeCore, whitespace, withInside } from './metric-arbitraries';
+import {
+  anyFieldText,
+  bidiControl,
+  controlCharacter,
+  loneSurrogate,
+  metricDescriptionField,
+  metricNameField,
+  metricUnitField,
+  overLong,
+  safeCore,
+  whitespace,
+  withInside,
+  type FieldUnderTest,
+} from './metric-arbitraries';
 
 const runs = { numRuns: 2000 };
 
-const fields: { readonly field: string; readonly rule: TextRule; readonly check: (text: string) => TextProblem | 'taken' | undefined }[] = [
-  { field: 'metric name', rule: metricNameRule, check: (text) => checkMetricName(text) },
-  { field: 'metric unit', rule: metricUnitRule, check: checkMetricUnit },
-  { field: 'metric description', rule: metricDescriptionRule, check: checkMetricDescription },
+const fields: readonly FieldUnderTest[] = [
+  metricNameField,
+  metricUnitField,
+  metricDescriptionField,
   { field: 'project or dashboard name', rule: { required: true, maxLength: maxNameLength }, check: checkResourceName },
 ];
 
@@ -103,10 +107,10 @@ describe('the metric field validators (properties)', () => {
 
   test('a metric name the project already has (as sent, trimmed) is refused as taken; any other safe name is not', () => {
     fc.assert(
-      fc.property(safeCore(metricNameRule.maxLength), safeCore(metricNameRule.maxLength), whitespace, (name, other, pad) => {
+      fc.property(safeCore(metricNameField.rule.maxLength), safeCore(metricNameField.rule.maxLength), whitespace, (name, other, pad) => {
         const taken = new Set([other.trim()]);
-        assert.equal(checkMetricName(pad + other + pad, taken), 'taken');
-        assert.equal(checkMetricName(name, taken), name.trim() === other.trim() ? 'taken' : undefined);
+        assert.equal(metricNameField.check(pad + other + pad, taken), 'taken');
+        assert.equal(metricNameField.check(name, taken), name.trim() === other.trim() ? 'taken' : undefined);
       }),
       runs,
     );
@@ -114,8 +118,8 @@ describe('the metric field validators (properties)', () => {
 
   test('an unsafe name is refused for what it holds, before the taken check', () => {
     fc.assert(
-      fc.property(withInside(bidiControl, metricNameRule.maxLength), (name) => {
-        assert.equal(checkMetricName(name, new Set([name.trim()])), 'bidiControls');
+      fc.property(withInside(bidiControl, metricNameField.rule.maxLength), (name) => {
+        assert.equal(metricNameField.check(name, new Set([name.trim()])), 'bidiControls');
       }),
       runs,
     );
