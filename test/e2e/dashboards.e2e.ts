@@ -1,6 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Dashboard, Metric, Project } from '../server';
 import { useLucaroEditor } from './pages/fixture';
@@ -18,7 +16,6 @@ import { holdsFor, waitUntil } from './pages/wait';
  */
 
 const queryPath = 'POST /v2/metrics/query';
-const docsImage = path.join(__dirname, '..', '..', 'docs', 'images', 'dashboard-tab.png');
 
 describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
   const editor = useLucaroEditor({
@@ -89,7 +86,7 @@ describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
 
     // The default (light) theme draws; the screenshot for the README.
     const lightInk = await tab.drawn(4);
-    await workbench.screenshot('dashboard-tab').then((file) => fs.copyFileSync(file, docsImage));
+    await workbench.screenshot('dashboard-tab');
 
     // Keyboard: a chart takes focus and End reads out its last point.
     const chart = tab.frame.locator('figure.widget .chart').first();
