@@ -5,7 +5,7 @@ import { useLucaroEditor } from './pages/fixture';
 import { assertShowsServerValues, DashboardTab, type WidgetInfo } from './pages/dashboard-tab';
 import { allServerProjects, demoAccount, requestsTo, serverApi, serverDashboards } from './pages/lucaro-data';
 import { openUntitledInFront } from './pages/untitled-editor';
-import { holdsFor, waitUntil } from './pages/wait';
+import { holdsFor, uiTimeoutMs, waitUntil } from './pages/wait';
 
 /**
  * Issue 10 in a real editor, one code-server for the file: the project whose names hold
@@ -174,6 +174,57 @@ describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
     const widgets = await tab.settled(6, 'the widgets after the grant');
     assert.ok(widgets.every((w) => w.state === 'ready'));
     assert.equal(requestsTo(lucaro, queryPath), 6);
+  });
+
+  test("names with the editor's icon and link syntax show as written: the project and dashboard pickers, the status bar, a notification", async () => {
+    const { workbench, lucaro } = editor();
+    const { palette, quickInput, notifications, statusBar, views } = workbench;
+    const iconsIn = (text: string) => [...text.matchAll(/\$\(([a-z-]+)/g)].map((match) => `.codicon-${match[1]!}`).join(', ');
+    assert.ok(iconsIn(project.name) && iconsIn(dashboard.name) && dashboard.name.includes('](command:'), 'the seeded names hold icons and a command link');
+    await palette.run('View: Close All Editors');
+    await workbench.allowClipboard();
+    await workbench.signIn.withApiToken(lucaro.apiTokens.all);
+    await statusBar.waitForText(demoAccount);
+
+    // Select Project: the name and description as text; the one icon drawn is the row's own.
+    await palette.run('Lucaro: Select Project');
+    const projectRow = quickInput.row(project.name).first();
+    await projectRow.waitFor({ timeout: uiTimeoutMs });
+    assert.equal(await projectRow.locator(iconsIn(`${project.name} ${project.description ?? ''}`)).count(), 0, 'no icon from the name or description');
+    assert.equal(await projectRow.locator('.codicon-project').count(), 1);
+    assert.ok(((await projectRow.textContent()) ?? '').includes(project.description ?? '-'), 'the description as written');
+    await quickInput.input.fill(project.id);
+    await projectRow.click();
+    await views.dashboards.waitForHeaderDescription(project.name);
+
+    // Open Dashboard: the dashboard's name and description as text, no icon, no link.
+    await palette.run('Lucaro: Open Dashboard');
+    const dashboardRow = quickInput.row(dashboard.name).first();
+    await dashboardRow.waitFor({ timeout: uiTimeoutMs });
+    // The label itself is an <a class="label-name">: a link would be an `a.monaco-link` with a target.
+    assert.equal(await dashboardRow.locator(`${iconsIn(`${dashboard.name} ${dashboard.description ?? ''}`)}, a.monaco-link, a[href]`).count(), 0);
+    assert.ok(((await dashboardRow.textContent()) ?? '').includes(dashboard.description ?? '-'));
+    await quickInput.close();
+
+    // Copy ID: the status bar message names the project as written.
+    await palette.run('Lucaro: Copy ID');
+    const copied = statusBar.entry(`Copied the ID of ${project.name}.`);
+    await copied.waitFor({ timeout: uiTimeoutMs });
+    assert.equal(await copied.locator(iconsIn(project.name)).count(), 0);
+    assert.equal(await workbench.readClipboard(), project.id);
+
+    // A notification quoting names: no link to click, the text as written.
+    const typed = `[quit](command:workbench.action.quit) $(alert) ${Date.now().toString(36)}`;
+    await palette.run('Lucaro: New Dashboard');
+    await quickInput.titled(`New Dashboard in ${project.name}`).waitFor({ timeout: uiTimeoutMs });
+    await quickInput.input.fill(typed);
+    await quickInput.input.press('Enter');
+    const confirmation = `Created the dashboard ${typed} in ${project.name}.`;
+    await waitUntil(async () => (await notifications.texts()).some((text) => text.replaceAll('\u2060', '').includes(confirmation)), 'the confirmation');
+    const toast = notifications.all.filter({ hasText: 'Created the dashboard' }).first();
+    await toast.waitFor({ timeout: uiTimeoutMs });
+    assert.equal(await toast.locator('.notification-list-item-message a.monaco-link').count(), 0, 'no link in the message');
+    assert.deepEqual(dialogs, [], 'no script ran');
   });
 
   test('auto-refresh at its minimum (10 s): one round of queries per tick while the tab shows, none while another editor hides it', async () => {

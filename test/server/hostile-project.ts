@@ -16,13 +16,14 @@ export const hostileMetrics: readonly Metric[] = [
  * dashboard (each metric as two kinds), so one tab meets every case at once.
  */
 export function addHostileProject(catalog: Catalog): { project: Project; dashboard: Dashboard } {
-  const project = catalog.createProject({ name: '<b>Markup</b> & "quotes"', description: '<script>alert(1)</script>' });
+  // `$(name)` is how the editor's labels, quick picks and status bar spell an icon.
+  const project = catalog.createProject({ name: '<b>Markup</b> & "quotes" $(alert)', description: '<script>alert(1)</script> $(sync~spin)' });
   const index = catalog.projectIndexOf(project.id)!;
   for (const metric of hostileMetrics) catalog.createMetric(index, { ...metric });
   const [html, link, bidi] = hostileMetrics.map((metric) => metric.name) as [string, string, string];
   const dashboard = catalog.createDashboard(index, {
-    name: `<script>alert(1)</script> ${rtlOverride}draob${popDirection} [open](command:workbench.action.quit)`,
-    description: '<img src=x onerror=alert(2)>',
+    name: `<script>alert(1)</script> ${rtlOverride}draob${popDirection} [open](command:workbench.action.quit) $(warning)`,
+    description: '<img src=x onerror=alert(2)> $(error)',
     widgets: [
       { title: '<img src=x onerror=alert(3)> latency', metric: html, kind: 'line' },
       { title: '[click](command:lucaro.signOut) share', metric: link, kind: 'bar' },
