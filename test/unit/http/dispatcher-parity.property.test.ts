@@ -84,6 +84,23 @@ function respond(socket: Socket, scenario: Scenario): void {
   socket.end(body.subarray(0, body.length - scenario.truncateBy));
 }
 
+const sendDeadlineMs = 10_000;
+
+class UnsettledError extends Error {}
+
+/** send() ends by its own deadline; one still pending long after it is a bug this property must name, not a hung run. */
+async function settlesWithin<T>(ms: number, pending: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new UnsettledError(`send() had not settled ${ms} ms after it began (its deadline is ${sendDeadlineMs} ms)`)), ms);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 describe('undici and fetch dispatchers (property)', () => {
   let server: RawServer;
   let current: Scenario | undefined;
@@ -99,19 +116,20 @@ describe('undici and fetch dispatchers (property)', () => {
   async function outcome(dispatcher: (typeof dispatchers)[number]['dispatcher'], maxBodyBytes: number): Promise<Outcome> {
     const url = new URL('/v2/projects?limit=5', server.url);
     try {
-      const response = await send(dispatcher, {
+      const response = await settlesWithin(sendDeadlineMs * 3, send(dispatcher, {
         url,
         origin: url.origin,
         method: 'GET',
         headers: { accept: 'application/json' },
         headersTimeoutMs: 5000,
         bodyTimeoutMs: 5000,
-        totalTimeoutMs: 10_000,
+        totalTimeoutMs: sendDeadlineMs,
         maxBodyBytes,
-      });
+      }));
       // Plain objects on both sides: the comparison is about names and values.
       return { response: { ...response, headers: { ...response.headers } } };
     } catch (error) {
+      if (error instanceof UnsettledError) throw error;
       const { errorCode, status } = error as { errorCode?: unknown; status?: unknown };
       return { error: error instanceof Error ? error.name : String(error), errorCode, status };
     }
