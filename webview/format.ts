@@ -1,3 +1,5 @@
+import { timeLocale } from '../src/core/time-format';
+
 /** Numbers and times in the editor's display language. */
 export class Formatter {
   private readonly number: Intl.NumberFormat;
@@ -5,7 +7,8 @@ export class Formatter {
   private readonly dateTime: Intl.DateTimeFormat;
 
   constructor(locale: string) {
-    const supported = safeLocale(locale);
+    // The host's rule (times, numbers): the editor's language, or English where Intl has none.
+    const supported = timeLocale(locale);
     this.number = new Intl.NumberFormat(supported, { maximumFractionDigits: 2 });
     this.percent = new Intl.NumberFormat(supported, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
     this.dateTime = new Intl.DateTimeFormat(supported, { dateStyle: 'medium', timeStyle: 'short' });
@@ -22,13 +25,5 @@ export class Formatter {
 
   time(unixSeconds: number): string {
     return this.dateTime.format(new Date(unixSeconds * 1000));
-  }
-}
-
-function safeLocale(locale: string): string | undefined {
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([locale])[0];
-  } catch {
-    return undefined;
   }
 }

@@ -105,7 +105,8 @@ class ChallengeReader {
     this.at += 1;
     this.skipWhitespace();
     const value = this.peek() === '"' ? this.quoted() : this.token('a parameter value');
-    if (!(name in params)) params[name] = value;
+    // Own properties only: `constructor` or `__proto__` is a name like any other here.
+    if (!Object.hasOwn(params, name)) Object.defineProperty(params, name, { value, enumerable: true, writable: true, configurable: true });
   }
 
   /** After a comma: `token BWS "="`, without consuming it. */

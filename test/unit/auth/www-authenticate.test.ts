@@ -12,6 +12,8 @@ const runs = { numRuns: 1000 };
 const tcharAlphabet = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".split('');
 const token = fc.array(fc.constantFrom(...tcharAlphabet), { minLength: 1, maxLength: 12 }).map((chars) => chars.join(''));
 const lowerToken = token.map((value) => value.toLowerCase());
+/** Parameter names, the ones an object already answers to among them. */
+const paramName = fc.oneof({ weight: 4, arbitrary: lowerToken }, { weight: 1, arbitrary: fc.constantFrom('constructor', '__proto__', 'tostring', 'valueof', 'hasownproperty') });
 /** Printable ASCII and tabs: what a quoted-string may carry, quotes and backslashes included. */
 const quotedText = fc.string({ unit: fc.constantFrom(...' \t!"#$%,=\\abcXYZ:09/'.split('')), maxLength: 24 });
 const token68 = fc
@@ -19,7 +21,7 @@ const token68 = fc
   .map(([body, padding]) => body + '='.repeat(padding));
 
 const paramChallenge: fc.Arbitrary<AuthChallenge> = fc
-  .tuple(token, fc.uniqueArray(fc.tuple(lowerToken, quotedText), { selector: ([name]) => name, maxLength: 5 }))
+  .tuple(token, fc.uniqueArray(fc.tuple(paramName, quotedText), { selector: ([name]) => name, maxLength: 5 }))
   .map(([scheme, params]) => ({ scheme, params: Object.fromEntries(params) }));
 const token68Challenge: fc.Arbitrary<AuthChallenge> = fc.tuple(token, token68).map(([scheme, value]) => ({ scheme, params: {}, token68: value }));
 const challenges = fc.array(fc.oneof(paramChallenge, token68Challenge), { minLength: 1, maxLength: 4 });
