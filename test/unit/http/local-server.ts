@@ -40,7 +40,13 @@ export async function startRawServer(onRequest: (socket: Socket, head: string) =
   const heads: string[] = [];
   const connections = { opened: 0, closed: 0 };
   const sockets = new Set<Socket>();
+  let closing = false;
   const server = createNetServer((socket) => {
+    // A connection that arrives while the server closes would hold close() open for good.
+    if (closing) {
+      socket.destroy();
+      return;
+    }
     sockets.add(socket);
     connections.opened += 1;
     socket.on('close', () => {
@@ -58,7 +64,10 @@ export async function startRawServer(onRequest: (socket: Socket, head: string) =
     url: (await listenOnLoopback(server)).url,
     heads,
     connections,
-    close: () => closeServer(server, () => sockets.forEach((socket) => socket.destroy())),
+    close: () => {
+      closing = true;
+      return closeServer(server, () => sockets.forEach((socket) => socket.destroy()));
+    },
   };
 }
 
