@@ -85,7 +85,7 @@ export class DashboardTab {
   private static async whatShows(workbench: Workbench, title: string): Promise<string> {
     const { page } = workbench;
     const tabs = await page.locator('.tabs-container .tab').allTextContents().catch(() => []);
-    const quickInput = await page.locator('.quick-input-widget:visible .quick-input-title').allTextContents().catch(() => []);
+    const quickInput = await workbench.quickInput.widget.filter({ visible: true }).locator('.quick-input-title').allTextContents().catch(() => []);
     const toasts = await workbench.notifications.texts().catch(() => []);
     const webviewFrames = page.frames().filter((frame) => !frame.isDetached() && frame.url().includes('webview')).length;
     const selected = await workbench.views.anyRow(title).first().getAttribute('aria-selected').catch(() => null);
