@@ -8,13 +8,13 @@ import { identityFetcher } from './core/api/identity';
 import { AccountsMenuRequest } from './auth/accounts-menu-request';
 import { LucaroAuthenticationProvider, lucaroProviderId } from './auth/lucaro-authentication-provider';
 import type { LucaroProviderOptions } from './auth/provider-api-types';
-import { CallbackUriHandler, RedirectRoutes } from './auth/redirect-routes';
+import { CallbackUriHandler, RedirectRoutes, redirectEnvironment } from './auth/redirect-routes';
 import { SessionNotifications } from './auth/session-notifications';
 import { SignInFlow } from './auth/sign-in-flow';
 import { AccountCommands, signIn } from './commands/account-commands';
 import { CatalogCommands } from './commands/catalog-commands';
 import { DashboardCommands } from './commands/dashboard-commands';
-import { createCommandTable, registerCommands } from './commands/command-table';
+import { commandParts, createCommandTable } from './commands/command-table';
 import { ItemCommands } from './commands/item-commands';
 import { LucaroSettingsSource } from './config/lucaro-settings';
 import { SettingsWatcher } from './config/settings-watcher';
@@ -22,6 +22,7 @@ import { tokenClientFactory } from './config/token-client-factory';
 import { PendingAuthorizations } from './core/auth/pending-authorizations';
 import { lazyHttpDispatcher } from './core/http/dispatcher';
 import { SecretRedactor } from './core/log/redact';
+import { registerEach } from './core/register-each';
 import { SessionManager } from './core/session/session-manager';
 import { SessionStore, sessionsSecretKey } from './core/session/session-store';
 import { confirmTokenWithIdentity } from './core/session/token-confirmation';
@@ -61,6 +62,7 @@ export function activateLucaro(context: vscode.ExtensionContext, platform: Lucar
     extensionId: context.extension.id,
     pending,
     logger,
+    environment: redirectEnvironment(context.extension),
     ...(platform.openLoopbackRoute ? { openLoopback: platform.openLoopbackRoute } : {}),
   });
   const signInFlow = new SignInFlow({
@@ -74,11 +76,8 @@ export function activateLucaro(context: vscode.ExtensionContext, platform: Lucar
   });
   const menuRequest = new AccountsMenuRequest(lucaroProviderId, sessions, logger);
   const provider = new LucaroAuthenticationProvider(sessions, signInFlow, menuRequest);
-  const providerOptions: LucaroProviderOptions = {
-    supportsMultipleAccounts: true,
-    supportsChallenges: true,
-    supportedAuthorizationServers: [vscode.Uri.parse(settings.server().authUrl)],
-  };
+  // Nothing proposal-gated: stock VS Code throws on an undeclared proposal (`supportedAuthorizationServers` is `authIssuers`).
+  const providerOptions: LucaroProviderOptions = { supportsMultipleAccounts: true, supportsChallenges: true };
   const settingsWatcher = new SettingsWatcher(settings, sessions);
   const account = new AccountSession(sessions, context.globalState, (record) => new SignedInServices(record, { sessions, dispatcher, logger }));
   const activeProject = new ActiveProject(context.workspaceState);
@@ -123,28 +122,43 @@ export function activateLucaro(context: vscode.ExtensionContext, platform: Lucar
     leakGuard,
     new SessionNotifications(sessions),
     menuRequest,
-    vscode.authentication.registerAuthenticationProvider(lucaroProviderId, 'Lucaro', provider, providerOptions),
-    vscode.window.registerUriHandler(new CallbackUriHandler(pending, logger)),
-    context.secrets.onDidChange((event) => {
-      if (event.key === sessionsSecretKey) void sessions.reloadFromStore();
-    }),
     rememberSessionSecrets(redactor, sessions),
-    ...registerViews(projectsTree, dashboardsTree, activeProject),
-    ...registerCommands(
-      createCommandTable({
-        log,
-        account: new AccountCommands(sessions, account, clientSecret),
-        catalog: new CatalogCommands({ account, activeProject, stepUp, failures }),
-        items: new ItemCommands(account, activeProject, failures),
-        dashboards: new DashboardCommands({ account, activeProject, failures, tabs: dashboardTabs }),
-        leakGuard,
-      }),
+  );
+  // Each on its own: one the editor refuses is logged, and the others still work.
+  const failed = (name: string, error: unknown) => logger.error(`Could not set up ${name}; the rest of Lucaro works without it.`, error);
+  context.subscriptions.push(
+    ...registerEach(
+      [
+        {
+          name: 'the authentication provider',
+          register: () => vscode.authentication.registerAuthenticationProvider(lucaroProviderId, 'Lucaro', provider, providerOptions),
+        },
+        { name: 'the sign-in URI handler', register: () => vscode.window.registerUriHandler(new CallbackUriHandler(pending, logger)) },
+        {
+          name: 'the watch on other windows\' sign-ins',
+          register: () =>
+            context.secrets.onDidChange((event) => {
+              if (event.key === sessionsSecretKey) void sessions.reloadFromStore();
+            }),
+        },
+        { name: 'the Projects and Dashboards views', register: () => registerViews(projectsTree, dashboardsTree, activeProject) },
+        ...commandParts(
+          createCommandTable({
+            log,
+            account: new AccountCommands(sessions, account, clientSecret),
+            catalog: new CatalogCommands({ account, activeProject, stepUp, failures }),
+            items: new ItemCommands(account, activeProject, failures),
+            dashboards: new DashboardCommands({ account, activeProject, failures, tabs: dashboardTabs }),
+            leakGuard,
+          }),
+        ),
+        { name: 'the settings check', register: () => settingsWatcher.validate() },
+        { name: 'the active project', register: () => void activeProject.publishContext() },
+        { name: 'the signed-in account', register: () => void account.update().then(() => accountContext.publish()) },
+        { name: 'the token leak guard', register: () => void leakGuard.sync() },
+        { name: 'the Accounts menu sign-in', register: () => void menuRequest.offerWhileSignedOut() },
+      ],
+      failed,
     ),
   );
-
-  settingsWatcher.validate();
-  void activeProject.publishContext();
-  void account.update().then(() => accountContext.publish());
-  void leakGuard.sync();
-  void menuRequest.offerWhileSignedOut();
 }

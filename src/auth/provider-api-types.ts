@@ -25,6 +25,4 @@ export interface ChallengeAuthenticationProvider {
 
 export interface LucaroProviderOptions extends vscode.AuthenticationProviderOptions {
   readonly supportsChallenges: boolean;
-  /** The authorization servers this provider answers for (with `authorizationServerGlobs` in package.json). */
-  readonly supportedAuthorizationServers: readonly vscode.Uri[];
 }

@@ -3,6 +3,7 @@ import type { AccountCommands } from './account-commands';
 import { signIn } from './account-commands';
 import type { CatalogCommands } from './catalog-commands';
 import type { CommandId } from './command-ids';
+import type { RegistrationPart } from '../core/register-each';
 import type { DashboardCommands } from './dashboard-commands';
 import type { ItemCommands } from './item-commands';
 import type { LeakResolution } from '../leak-guard/leak-code-actions';
@@ -19,7 +20,7 @@ export interface CommandHandlers {
 
 export type CommandTable = Record<CommandId, (...args: never[]) => unknown>;
 
-/** Every command's handler, in one place; `registerCommands` registers them in one loop. */
+/** Every command's handler, in one place; `commandParts` makes one registration of each. */
 export function createCommandTable({ log, account, catalog, items, dashboards, leakGuard }: CommandHandlers): CommandTable {
   return {
     'lucaro.signIn': () => signIn(),
@@ -46,8 +47,10 @@ export function createCommandTable({ log, account, catalog, items, dashboards, l
   };
 }
 
-export function registerCommands(table: CommandTable): vscode.Disposable[] {
-  return Object.entries(table).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown),
-  );
+/** One registration per command, so a command id the editor refuses leaves the others working. */
+export function commandParts(table: CommandTable): RegistrationPart[] {
+  return Object.entries(table).map(([id, handler]) => ({
+    name: `the command ${id}`,
+    register: () => vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown),
+  }));
 }
