@@ -112,7 +112,8 @@ export class LeakGuardHost extends DisposableOwner {
       this.lifetime.value = vscode.Disposable.from(
         leaks,
         git,
-        vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new LeakCodeActions(leaks), {
+        // Every scheme the guard scans: a remote window's or a web worker's files are not `file:`.
+        vscode.languages.registerCodeActionsProvider('*', new LeakCodeActions(leaks), {
           providedCodeActionKinds: LeakCodeActions.providedCodeActionKinds,
         }),
       );

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { indexedDbContents } from './pages/browser-storage';
-import { useLucaroEditor } from './pages/fixture';
+import { alsoInWebWorker, useLucaroEditor } from './pages/fixture';
 import { demoAccount } from './pages/lucaro-data';
 import { holdsFor, uiTimeoutMs, waitUntil } from './pages/wait';
 
@@ -71,7 +71,7 @@ describe('the Lucaro token-leak guard in a real editor', { timeout: 300_000 }, (
     await workbench.statusBar.waitForText(demoAccount);
   }
 
-  void test('a .env with the signed-in API token: a Warning on the token, and the environment reference replaces exactly it', async () => {
+  void test(`a .env with the signed-in API token: a Warning on the token, and the environment reference replaces exactly it${alsoInWebWorker}`, async () => {
     const { workbench, lucaro } = editor();
     const { problems, editors } = workbench;
     fs.writeFileSync(path.join(folder, untrackedEnv), `${envPrefix}${lucaro.apiTokens.all}\n`);

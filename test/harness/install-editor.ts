@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cacheDir, repoRoot } from './paths';
+import { writeStockCopy } from './stock-proposed-api';
 
 /** Where the pinned Node 24 and code-server live once installed. */
 export interface EditorInstall {
@@ -28,7 +29,23 @@ export function ensureEditorInstalled(): EditorInstall {
     PATH: `${path.dirname(nodeBinary)}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodeDir,
   });
-  return { nodeBinary, nodeDir, codeServerEntry: path.join(editor, 'node_modules', 'code-server', 'out', 'node', 'entry.js') };
+  const codeServer = ensureStockProposedApiCopy(path.join(editor, 'node_modules', 'code-server'), path.join(editor, markerName));
+  return { nodeBinary, nodeDir, codeServerEntry: path.join(codeServer, 'out', 'node', 'entry.js') };
+}
+
+/**
+ * The code-server every test and the demo run: a copy beside the installed one with stock VS
+ * Code's proposed-API check (stock-proposed-api.ts), made again when the install changes.
+ */
+function ensureStockProposedApiCopy(installed: string, installMarker: string): string {
+  const stock = `${installed}-stock-proposed-api`;
+  const marker = path.join(stock, markerName);
+  const installHash = readIfExists(installMarker);
+  if (installHash !== undefined && readIfExists(marker) === installHash) return stock;
+  console.log(`[harness] copying code-server with stock VS Code's proposed-API check into ${path.relative(repoRoot, stock)}`);
+  writeStockCopy(installed, stock);
+  if (installHash !== undefined) fs.writeFileSync(marker, installHash);
+  return stock;
 }
 
 /** Environment for a tool run with the pinned Node 24 first on PATH. */

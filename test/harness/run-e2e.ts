@@ -16,9 +16,10 @@ const e2eDir = path.join(repoRoot, 'test', 'e2e');
 /**
  * The web worker pass: these files once more with Lucaro forced into the browser's web worker
  * extension host (its `browser` entry), running only the tests whose names end with the
- * fixture's `alsoInWebWorker` marker: one editor start, a few tests.
+ * fixture's `alsoInWebWorker` marker (sign-in, trees, a dashboard tab, the leak guard): one
+ * editor start per file, a few tests.
  */
-const webWorkerPass = { files: ['sign-in-browser.e2e.ts'], namePattern: '\\[also in the web worker\\]$' };
+const webWorkerPass = { files: ['sign-in-browser.e2e.ts', 'leak-guard.e2e.ts'], namePattern: '\\[also in the web worker\\]$' };
 
 function runFiles(files: readonly string[], extraArgs: readonly string[], env: NodeJS.ProcessEnv) {
   return runStreaming(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...extraArgs, ...files], {

@@ -1,12 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from '../../harness/paths';
+import { packageTestExtension, removePackagedTestExtension } from './test-extension';
 import type { WorkbenchWindow } from './workbench';
 import { uiTimeoutMs, waitUntil } from './wait';
-
-const sourceDir = path.join(repoRoot, 'test', 'e2e', 'consumer-extension');
 
 export interface ConsumerSession {
   readonly id: string;
@@ -39,12 +35,8 @@ export class ConsumerExtension {
 
   /** Packages the extension into a temporary folder (about 2 s). */
   static package(): ConsumerExtension {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lucaro-consumer-'));
-    const vsix = path.join(dir, 'lucaro-consumer.vsix');
-    const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
-    const result = spawnSync(vsce, ['package', '--no-dependencies', '--skip-license', '--out', vsix], { cwd: sourceDir, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`packaging the consumer extension failed:\n${result.stdout}${result.stderr}`);
-    return new ConsumerExtension(vsix, path.join(dir, 'results.jsonl'));
+    const vsix = packageTestExtension('consumer-extension');
+    return new ConsumerExtension(vsix, path.join(path.dirname(vsix), 'results.jsonl'));
   }
 
   /** What the workbench needs: the extension to install and the variable naming the results file. */
@@ -83,6 +75,6 @@ export class ConsumerExtension {
   }
 
   dispose(): void {
-    fs.rmSync(path.dirname(this.vsix), { recursive: true, force: true });
+    removePackagedTestExtension(this.vsix);
   }
 }

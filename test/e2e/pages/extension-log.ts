@@ -23,10 +23,26 @@ export class ExtensionLog {
 
   /**
    * The channel's first line, "Lucaro <version> is running in <host> (Node process: ...)", as
-   * "Lucaro: Show Log" shows it in the Output panel (which activates Lucaro if it was not yet);
-   * the panel is hidden again.
+   * "Lucaro: Show Log" shows it in the Output panel (which activates Lucaro if it was not yet).
    */
   async hostLine(): Promise<string> {
+    const shown = await this.shownFromTop();
+    const line = /Lucaro \S+ is running in [^.]*\./.exec(shown);
+    if (!line) throw new Error(`the Output panel shows no host line: ${shown}`);
+    return line[0];
+  }
+
+  /**
+   * The Lucaro log as this host keeps it: the files (Node host), or what the Output panel
+   * shows from the first line on (web worker; the panel draws only the lines in view, which
+   * holds activation's lines).
+   */
+  async lucaroText(): Promise<string> {
+    return this.extensionHost === 'webWorker' ? this.shownFromTop() : this.readLucaro();
+  }
+
+  /** "Lucaro: Show Log", scrolled to the first line; the text in view, then the panel is hidden again. */
+  private async shownFromTop(): Promise<string> {
     await this.palette.run('Lucaro: Show Log');
     const lines = this.page.locator('.part.panel .view-lines .view-line');
     await lines.first().waitFor({ timeout: 60_000 });
@@ -47,9 +63,7 @@ export class ExtensionLog {
     await this.palette.run('View: Toggle Panel Visibility');
     await lines.first().waitFor({ state: 'hidden', timeout: uiTimeoutMs });
     // The editor draws spaces as no-break spaces.
-    const line = /Lucaro \S+ is running in [^.]*\./.exec(shown.replace(/\u00a0/g, ' '));
-    if (!line) throw new Error(`the Output panel shows no host line: ${shown}`);
-    return line[0];
+    return shown.replace(/\u00a0/g, ' ');
   }
 
   /** Every file under the editor's logs folder (extension hosts, the Lucaro channel, the server). */

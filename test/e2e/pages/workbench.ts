@@ -15,6 +15,7 @@ import { Palette } from './palette';
 import { QuickInput } from './quick-input';
 import { SignIn } from './sign-in';
 import { StatusBar } from './status-bar';
+import { proposalProbe } from './test-extension';
 import { uiTimeoutMs } from './wait';
 
 export interface WorkbenchOptions {
@@ -48,7 +49,7 @@ export type ExtensionHostUnderTest = 'node' | 'webWorker';
  */
 function extensionHostSettings(host: ExtensionHostUnderTest): Record<string, unknown> {
   if (host === 'node') return {};
-  return { 'remote.extensionKind': { 'lucaro.lucaro': ['web'] }, 'security.workspace.trust.enabled': false };
+  return { 'remote.extensionKind': { 'lucaro.lucaro': ['web'], [proposalProbe.id]: ['web'] }, 'security.workspace.trust.enabled': false };
 }
 
 /** Keeps the workbench quiet so screenshots show the extension, not welcome pages. */
