@@ -17,10 +17,11 @@ import { DashboardCommands } from './commands/dashboard-commands';
 import { createCommandTable, registerCommands } from './commands/command-table';
 import { ItemCommands } from './commands/item-commands';
 import { LucaroSettingsSource } from './config/lucaro-settings';
+import { rebuildOnNetworkSettingsChange } from './config/network-settings';
 import { SettingsWatcher } from './config/settings-watcher';
 import { tokenClientFactory } from './config/token-client-factory';
 import { PendingAuthorizations } from './core/auth/pending-authorizations';
-import { lazyHttpDispatcher } from './core/http/dispatcher';
+import { RebuildableHttpDispatcher } from './core/http/dispatcher';
 import { SecretRedactor } from './core/log/redact';
 import { SessionManager } from './core/session/session-manager';
 import { SessionStore, sessionsSecretKey } from './core/session/session-store';
@@ -45,7 +46,7 @@ export function activateLucaro(context: vscode.ExtensionContext, platform: Lucar
   const redactor = new SecretRedactor();
   const logger = outputChannelLogger(log, redactor);
   logger.info(describeHost(context, platform));
-  const dispatcher = lazyHttpDispatcher(() => platform.createDispatcher());
+  const dispatcher = new RebuildableHttpDispatcher(() => platform.createDispatcher());
   const pending = new PendingAuthorizations(logger);
   const clientSecret = new ClientSecretStore(context.secrets, redactor);
   const settings = new LucaroSettingsSource();
@@ -109,6 +110,7 @@ export function activateLucaro(context: vscode.ExtensionContext, platform: Lucar
     log,
     settings,
     { dispose: () => void dispatcher.close() },
+    rebuildOnNetworkSettingsChange(dispatcher),
     sessions,
     provider,
     settingsWatcher,
