@@ -17,10 +17,11 @@ import { DashboardCommands } from './commands/dashboard-commands';
 import { commandParts, createCommandTable } from './commands/command-table';
 import { ItemCommands } from './commands/item-commands';
 import { LucaroSettingsSource } from './config/lucaro-settings';
+import { rebuildOnNetworkSettingsChange } from './config/network-settings';
 import { SettingsWatcher } from './config/settings-watcher';
 import { tokenClientFactory } from './config/token-client-factory';
 import { PendingAuthorizations } from './core/auth/pending-authorizations';
-import { lazyHttpDispatcher } from './core/http/dispatcher';
+import { RebuildableHttpDispatcher } from './core/http/dispatcher';
 import { SecretRedactor } from './core/log/redact';
 import { registerEach } from './core/register-each';
 import { SessionManager } from './core/session/session-manager';
@@ -46,7 +47,7 @@ export function activateLucaro(context: vscode.ExtensionContext, platform: Lucar
   const redactor = new SecretRedactor();
   const logger = outputChannelLogger(log, redactor);
   logger.info(describeHost(context, platform));
-  const dispatcher = lazyHttpDispatcher(() => platform.createDispatcher());
+  const dispatcher = new RebuildableHttpDispatcher(() => platform.createDispatcher());
   const pending = new PendingAuthorizations(logger);
   const clientSecret = new ClientSecretStore(context.secrets, redactor);
   const settings = new LucaroSettingsSource();
@@ -108,6 +109,7 @@ export function activateLucaro(context: vscode.ExtensionContext, platform: Lucar
     log,
     settings,
     { dispose: () => void dispatcher.close() },
+    rebuildOnNetworkSettingsChange(dispatcher),
     sessions,
     provider,
     settingsWatcher,

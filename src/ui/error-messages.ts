@@ -8,7 +8,8 @@ import {
   SignInTimeoutError,
   TokenEndpointUnreachableError,
 } from '../core/auth/oauth-errors';
-import { ForeignOriginError, LucaroApiError, type ApiFailure } from '../core/http/errors';
+import { ForeignOriginError, LucaroApiError, NetworkError, type ApiFailure } from '../core/http/errors';
+import type { NetworkFailureKind } from '../core/http/network-failure';
 import { SecretStorageError } from '../core/session/secret-store';
 import { LucaroUnreachableError, SessionEndedError, UnconfirmedRejectionError } from '../core/session/session-errors';
 import { InvalidServiceUrlError } from '../core/settings/service-url';
@@ -35,6 +36,9 @@ export function describeForUser(error: unknown): string {
     return vscode.l10n.t('The Lucaro sign-in server sent an unusable answer. Try again later; the log has details.');
   }
   if (error instanceof TokenEndpointUnreachableError) {
+    if (error.cause instanceof NetworkError && error.cause.failure !== 'unreachable' && error.cause.failure !== 'timeout') {
+      return networkFailureMessage(error.cause.failure);
+    }
     return vscode.l10n.t('The Lucaro sign-in server could not be reached. Check your connection and lucaro.authUrl.');
   }
   if (error instanceof SignInTimeoutError) {
@@ -94,9 +98,7 @@ function apiErrorMessage(error: ApiFailure): string {
     case 'server':
       return vscode.l10n.t('The Lucaro API had a problem (HTTP {0}). Try again in a moment.', String(error.status ?? ''));
     case 'network':
-      return error.timeout
-        ? vscode.l10n.t('Lucaro did not answer in time. Check your connection and proxy, then try again.')
-        : vscode.l10n.t('Lucaro could not be reached. Check your connection, proxy and lucaro.apiUrl.');
+      return networkFailureMessage(error.failure);
     case 'malformed-response':
       return vscode.l10n.t('Lucaro sent an answer the extension could not read. Try again; the log has details.');
     case 'cancelled':
@@ -108,6 +110,23 @@ function apiErrorMessage(error: ApiFailure): string {
   }
   // A kind added to the core without a sentence here yet: still one sentence, never undefined.
   return vscode.l10n.t('Something went wrong with Lucaro. The log (Lucaro: Show Log) has details.');
+}
+
+function networkFailureMessage(failure: NetworkFailureKind): string {
+  switch (failure) {
+    case 'certificate':
+      return vscode.l10n.t(
+        "Lucaro's server certificate is not trusted by this machine; a proxy or company network may be inspecting TLS. Ask your IT team for the company's CA certificate, add it to the system certificate store with http.systemCertificates on, then try again.",
+      );
+    case 'proxy-auth':
+      return vscode.l10n.t('The proxy refused to connect to Lucaro: it asks for authentication (HTTP 407). Check http.proxyAuthorization, then try again.');
+    case 'proxy-refused':
+      return vscode.l10n.t('The proxy refused to connect to Lucaro. Check http.proxy and http.noProxy, or ask your IT team whether the proxy allows Lucaro.');
+    case 'timeout':
+      return vscode.l10n.t('Lucaro did not answer in time. Check your connection and proxy, then try again.');
+    case 'unreachable':
+      return vscode.l10n.t('Lucaro could not be reached. Check your connection, proxy and lucaro.apiUrl.');
+  }
 }
 
 /** A log line's account of a failure: its type, status and request; never a token or a body. */

@@ -36,13 +36,33 @@ export interface HttpDispatcher {
 }
 
 /**
- * A dispatcher made on first request: the composition root can wire it at activation
- * without loading the HTTP stack until something is actually sent.
+ * The one pool in use, made on the first request (activation loads no HTTP stack) and made
+ * again after `rebuild()`: a network setting changed. The pool it replaces takes no new
+ * request and closes once the requests it carries have finished.
  */
-export function lazyHttpDispatcher(create: () => HttpDispatcher): HttpDispatcher {
-  let dispatcher: HttpDispatcher | undefined;
-  return {
-    exchange: (request) => (dispatcher ??= create()).exchange(request),
-    close: () => dispatcher?.close() ?? Promise.resolve(),
-  };
+export class RebuildableHttpDispatcher implements HttpDispatcher {
+  private current: HttpDispatcher | undefined;
+  private readonly retiring = new Set<Promise<void>>();
+
+  constructor(private readonly create: () => HttpDispatcher) {}
+
+  exchange(request: HttpExchangeRequest): Promise<HttpExchangeResponse> {
+    return (this.current ??= this.create()).exchange(request);
+  }
+
+  rebuild(): void {
+    const old = this.current;
+    this.current = undefined;
+    if (old) this.retire(old);
+  }
+
+  async close(): Promise<void> {
+    this.rebuild();
+    await Promise.all(this.retiring);
+  }
+
+  private retire(old: HttpDispatcher): void {
+    const closing = old.close().catch(() => undefined).finally(() => this.retiring.delete(closing));
+    this.retiring.add(closing);
+  }
 }

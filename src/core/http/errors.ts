@@ -1,3 +1,5 @@
+import { networkFailureKind, type NetworkFailureKind } from './network-failure';
+
 /**
  * Every failure the API client reports, as data. Messages are short, for developers (logs,
  * stack traces), and never hold a token or a response body; the sentences users read, with
@@ -125,6 +127,8 @@ export class NetworkError extends LucaroApiError {
    * `DEADLINE_EXCEEDED` when the whole exchange took longer than its deadline.
    */
   readonly errorCode: string | undefined;
+  /** What the code means for the user: an untrusted certificate, a refusing proxy, no answer... */
+  readonly failure: NetworkFailureKind;
   constructor(origin: string, options: { timeout: boolean; errorCode?: string }, init?: ErrorInit) {
     super(
       options.timeout
@@ -135,6 +139,7 @@ export class NetworkError extends LucaroApiError {
     );
     this.timeout = options.timeout;
     this.errorCode = options.errorCode;
+    this.failure = networkFailureKind(options.errorCode, options.timeout);
   }
 }
 

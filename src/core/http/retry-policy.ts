@@ -1,5 +1,5 @@
 import { delay } from '../delay';
-import { LucaroApiError, RateLimitedError } from './errors';
+import { LucaroApiError, NetworkError, RateLimitedError } from './errors';
 import { boundedWait } from './rate-limit';
 
 export interface RetryOptions {
@@ -33,9 +33,13 @@ export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOp
   };
 }
 
-/** Failures worth another attempt of a safe request: the server or the path may recover. */
+/**
+ * Failures worth another attempt of a safe request: the server or the path may recover. An
+ * untrusted certificate or a proxy refusing the tunnel does not change by waiting.
+ */
 export function isRetryable(error: unknown): boolean {
-  return error instanceof LucaroApiError && (error.kind === 'server' || error.kind === 'network' || error.kind === 'rate-limited');
+  if (error instanceof NetworkError) return error.failure !== 'certificate' && error.failure !== 'proxy-auth' && error.failure !== 'proxy-refused';
+  return error instanceof LucaroApiError && (error.kind === 'server' || error.kind === 'rate-limited');
 }
 
 /**

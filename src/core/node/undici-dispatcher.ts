@@ -1,20 +1,18 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Dispatcher } from 'undici';
+import { createSecureContext, type SecureContext } from 'node:tls';
+import type { Agent, Dispatcher } from 'undici';
 import type { HttpDispatcher, HttpExchangeRequest, HttpExchangeResponse } from '../http/dispatcher';
 import { joinHeaders, type ResponseHeaders } from '../http/headers';
+import { compileProxyRoute, type NetworkOptions } from './proxy-route';
+import { refusalAwareProxyClient } from './proxy-refusal';
+import { nodeCaCertificateReader, trustedCertificates, type CaCertificateReader } from './trusted-certificates';
 import { loadUndici } from './undici';
 
-export interface HttpDispatcherOptions {
-  /** The editor's `http.proxy`; empty or absent falls back to HTTPS_PROXY / HTTP_PROXY. */
-  proxyUrl?: string;
-  /** The editor's `http.proxyStrictSSL`; `false` stops certificate verification, as it does in the editor. */
-  proxyStrictSSL?: boolean;
-  /** Hosts that bypass the proxy (NO_PROXY syntax, comma separated); defaults to NO_PROXY. */
-  noProxy?: string;
-  /** Defaults to `process.env`. */
-  env?: NodeJS.ProcessEnv;
+export interface HttpDispatcherOptions extends NetworkOptions {
   connectTimeoutMs?: number;
   keepAliveTimeoutMs?: number;
+  /** Where the OS certificate store is read from; defaults to this Node's `tls.getCACertificates`. */
+  readCaCertificates?: CaCertificateReader;
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -22,16 +20,20 @@ const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 30_000;
 /** Per origin: a burst of calls queues on a few sockets instead of opening one each. */
 const MAX_CONNECTIONS_PER_ORIGIN = 8;
 
-/** The Node dispatcher: an undici keep-alive pool, through the editor's proxy when there is one. */
+/**
+ * The Node dispatcher for one set of network settings: an undici keep-alive pool, per origin
+ * direct or through the proxy the settings name (`compileProxyRoute`), trusting the
+ * certificates the editor trusts. Built again, not changed, when a setting changes.
+ */
 export function createHttpDispatcher(options: HttpDispatcherOptions = {}): HttpDispatcher {
-  return undiciHttpDispatcher(createUndiciAgent(options));
-}
-
-/** Any undici dispatcher (an Agent, a proxy agent) as the extension's `HttpDispatcher`. */
-export function undiciHttpDispatcher(agent: Pick<Dispatcher, 'request' | 'close'>): HttpDispatcher {
+  const route = compileProxyRoute(options);
+  const agents = new RoutedAgents(options);
   return {
-    exchange: (request) => exchange(agent, request),
-    close: () => agent.close(),
+    exchange: async (request) => {
+      const way = route(request.url);
+      return exchange(way.kind === 'direct' ? agents.direct() : agents.proxied(way.proxyUrl), request);
+    },
+    close: () => agents.close(),
   };
 }
 
@@ -78,35 +80,68 @@ async function* bodyThenNextTurn(body: AsyncIterable<Uint8Array>): AsyncIterable
   await nextTurn();
 }
 
-function createUndiciAgent(options: HttpDispatcherOptions): Dispatcher {
-  const { Agent, EnvHttpProxyAgent } = loadUndici();
-  const env = options.env ?? process.env;
-  const explicitProxy = nonEmpty(options.proxyUrl);
-  const httpProxy = explicitProxy ?? nonEmpty(env.HTTP_PROXY) ?? nonEmpty(env.http_proxy);
-  const httpsProxy = explicitProxy ?? nonEmpty(env.HTTPS_PROXY) ?? nonEmpty(env.https_proxy) ?? httpProxy;
-  const noProxy = options.noProxy ?? nonEmpty(env.NO_PROXY) ?? nonEmpty(env.no_proxy) ?? '';
+/** At most two undici dispatchers for one set of settings, each made when first needed: direct, and through the one proxy. */
+class RoutedAgents {
+  private directAgent: Dispatcher | undefined;
+  private proxyAgent: Dispatcher | undefined;
+  private closed = false;
+  private readonly agentOptions: Agent.Options;
+  private readonly tls: ConnectTls;
 
-  const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  const tls = options.proxyStrictSSL === false ? { rejectUnauthorized: false } : {};
-  const agentOptions = {
-    connections: MAX_CONNECTIONS_PER_ORIGIN,
-    connectTimeout,
-    keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
-    connect: { timeout: connectTimeout, ...tls },
-  };
-
-  if (httpProxy === undefined && httpsProxy === undefined) {
-    return new Agent(agentOptions);
+  constructor(private readonly options: HttpDispatcherOptions) {
+    const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.tls = connectTls(options, connectTimeout);
+    this.agentOptions = {
+      connections: MAX_CONNECTIONS_PER_ORIGIN,
+      connectTimeout,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+      connect: this.tls,
+    };
   }
-  // Values are passed explicitly (never undefined) so undici does not read process.env behind our back.
-  return new EnvHttpProxyAgent({
-    ...agentOptions,
-    httpProxy: httpProxy ?? '',
-    httpsProxy: httpsProxy ?? '',
-    noProxy,
-    requestTls: { timeout: connectTimeout, ...tls },
-    proxyTls: { timeout: connectTimeout, ...tls },
-  });
+
+  direct(): Dispatcher {
+    this.throwIfClosed();
+    return (this.directAgent ??= new (loadUndici().Agent)(this.agentOptions));
+  }
+
+  /** The settings name one proxy at most, so one proxy agent serves every proxied origin. */
+  proxied(proxyUrl: string): Dispatcher {
+    this.throwIfClosed();
+    if (this.proxyAgent) return this.proxyAgent;
+    const { ProxyAgent, Pool } = loadUndici();
+    const token = nonEmpty(this.options.proxyAuthorization);
+    return (this.proxyAgent = new ProxyAgent({
+      ...this.agentOptions,
+      uri: proxyUrl,
+      // Sent on the CONNECT to the proxy only; the Lucaro request inside the tunnel never carries it.
+      ...(token ? { token } : {}),
+      requestTls: this.tls,
+      proxyTls: this.tls,
+      clientFactory: (origin, clientOptions) => refusalAwareProxyClient(new Pool(origin, clientOptions)),
+    }));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([this.directAgent?.close(), this.proxyAgent?.close()]);
+  }
+
+  /** As undici says it of a closed pool: the code `send` reports. */
+  private throwIfClosed(): void {
+    if (this.closed) throw Object.assign(new Error('the dispatcher is closed'), { code: 'UND_ERR_CLOSED' });
+  }
+}
+
+type ConnectTls = { timeout: number; rejectUnauthorized?: false; secureContext?: SecureContext };
+
+/** One TLS context for the dispatcher's life: the trusted certificates are parsed once, not per connection. */
+function connectTls(options: HttpDispatcherOptions, timeout: number): ConnectTls {
+  const ca = trustedCertificates(options.systemCertificates ?? true, options.readCaCertificates ?? nodeCaCertificateReader());
+  return {
+    timeout,
+    ...(options.proxyStrictSSL === false ? { rejectUnauthorized: false as const } : {}),
+    ...(ca ? { secureContext: createSecureContext({ ca }) } : {}),
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -12,4 +12,5 @@ dispatcherPrototype.request ??= require('undici/lib/api/api-request');
 dispatcherPrototype.connect ??= require('undici/lib/api/api-connect');
 
 export const Agent: typeof Undici.Agent = require('undici/lib/dispatcher/agent');
-export const EnvHttpProxyAgent: typeof Undici.EnvHttpProxyAgent = require('undici/lib/dispatcher/env-http-proxy-agent');
+export const ProxyAgent: typeof Undici.ProxyAgent = require('undici/lib/dispatcher/proxy-agent');
+export const Pool: typeof Undici.Pool = require('undici/lib/dispatcher/pool');

@@ -3,7 +3,8 @@ import type * as Undici from 'undici';
 
 export interface UndiciClasses {
   readonly Agent: typeof Undici.Agent;
-  readonly EnvHttpProxyAgent: typeof Undici.EnvHttpProxyAgent;
+  readonly ProxyAgent: typeof Undici.ProxyAgent;
+  readonly Pool: typeof Undici.Pool;
 }
 
 /**

@@ -21,8 +21,10 @@ export function extensionHostUnderTest(): ExtensionHostUnderTest {
 export const alsoInWebWorker = ' [also in the web worker]';
 
 export interface LucaroEditorOptions {
-  /** The local Lucaro's seed data and switches; it always listens on [::1] (see below). */
+  /** The local Lucaro's seed data and switches (its own `tls` in the Node host); it listens on [::1] (see below) unless `host` says. */
   server?: Omit<LucaroServerOptions, 'host'>;
+  /** Where the local Lucaro listens instead of [::1]: an address the editor does not send direct, for a proxy test. */
+  host?: string;
   /** User settings added to the ones that point the editor at the local Lucaro. */
   settings?: Record<string, unknown>;
   /** Reaches the extension host (of every installed extension). */
@@ -64,7 +66,7 @@ export class LucaroEditor {
     // the local Lucaro serves HTTPS with a throwaway certificate that this browser accepts.
     const extensionHost = extensionHostUnderTest();
     const webWorker = extensionHost === 'webWorker';
-    const serverOptions: LucaroServerOptions = { ...options.server, host: '::1', ...(webWorker ? { tls: throwawayCertificate() } : {}) };
+    const serverOptions: LucaroServerOptions = { ...options.server, host: options.host ?? '::1', ...(webWorker ? { tls: throwawayCertificate() } : {}) };
     const lucaro = await startLucaroServer(serverOptions);
     try {
       const workbench = await Workbench.start({

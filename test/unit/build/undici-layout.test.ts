@@ -95,7 +95,7 @@ describe('the undici layout the build relies on', () => {
     }
     const prototype = (requireFromModules('undici/lib/dispatcher/dispatcher') as { prototype: object }).prototype;
     assert.equal(typeof prototype, 'object');
-    for (const api of ['undici/lib/api/api-request', 'undici/lib/api/api-connect', 'undici/lib/dispatcher/agent', 'undici/lib/dispatcher/env-http-proxy-agent']) {
+    for (const api of ['undici/lib/api/api-request', 'undici/lib/api/api-connect', 'undici/lib/dispatcher/agent', 'undici/lib/dispatcher/proxy-agent', 'undici/lib/dispatcher/pool']) {
       assert.equal(typeof requireFromModules(api), 'function', api);
     }
   });
