@@ -195,6 +195,7 @@ void describe('browser sign-in through the URI handler', { timeout: 900_000 }, (
       assert.equal(new URL(second.request.redirectUri).origin, workbench.server.origin, 'the URI handler route again');
       await workbench.accountsMenu.waitForAccount(demoAccount);
       assert.equal(await workbench.notifications.toasts(why).count(), 0, 'said once per extension host');
+      await workbench.signIn.signOutFromPalette(demoAccount);
     } finally {
       workbench.server.updateSettings({ 'lucaro.oauth.redirect': undefined });
       await workbench.reload();
