@@ -17,8 +17,9 @@ export type PageFetcher<T> = (cursor: string | undefined) => Promise<Page<T>>;
 
 export const MAX_PAGE_SIZE = 100;
 
+/** A whole number in 1-100, or `undefined` (the server's default) for none or NaN. */
 export function clampLimit(limit: number | undefined): number | undefined {
-  if (limit === undefined) return undefined;
+  if (limit === undefined || Number.isNaN(limit)) return undefined;
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit)));
 }
 
@@ -26,19 +27,28 @@ export function clampLimit(limit: number | undefined): number | undefined {
 export const MAX_EMPTY_PAGES_IN_A_ROW = 10;
 
 /**
+ * The most pages one walk fetches (100,000 items at the largest page size): a server that
+ * names a new cursor on every page, items and all, is stopped there.
+ */
+export const MAX_PAGES_PER_WALK = 1000;
+
+/**
  * Pages one after another, starting at `startCursor`, fetched only as the consumer pulls.
  * A cursor seen twice (the start cursor included) means the server is looping, and so do
- * many empty pages in a row that each name a new cursor: either ends the walk instead of
- * spinning.
+ * many empty pages in a row that each name a new cursor, or more than `MAX_PAGES_PER_WALK`
+ * pages: each ends the walk instead of spinning.
  */
 export async function* pages<T>(fetchPage: PageFetcher<T>, startCursor?: string): AsyncGenerator<Page<T>, void, undefined> {
   const seen = new Set<string>(startCursor === undefined ? [] : [startCursor]);
   let emptyInARow = 0;
   let cursor = startCursor;
-  for (;;) {
+  for (let fetched = 1; ; fetched++) {
     const page = await fetchPage(cursor);
     yield page;
     if (page.nextCursor === undefined) return;
+    if (fetched >= MAX_PAGES_PER_WALK) {
+      throw new MalformedResponseError(undefined, `the list goes on past ${MAX_PAGES_PER_WALK} pages`);
+    }
     if (seen.has(page.nextCursor)) {
       throw new MalformedResponseError(undefined, 'the list cursor repeated');
     }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CancelledError, ForeignOriginError, MalformedResponseError, NetworkError } from '../http/errors';
 import type { HttpDispatcher } from '../http/dispatcher';
+import { parseJsonText } from '../http/json-text';
 import { urlBelow } from '../http/request-url';
 import { send, type RawResponse } from '../http/send';
 import type { Logger } from '../log/logger';
@@ -126,7 +127,7 @@ function tokenEndpointFailure(error: unknown): Error {
 
 function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseJsonText(text);
   } catch {
     return undefined;
   }

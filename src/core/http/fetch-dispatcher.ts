@@ -13,7 +13,8 @@ export const FETCH_FAILED = 'FETCH_FAILED';
 
 /**
  * The web worker's dispatcher: the platform's `fetch`, which has its own connection pool
- * and no proxy settings to take (the browser applies its own). No cookies go with a request.
+ * and no proxy settings to take (the browser applies its own). No cookies go with a request,
+ * and the browser's HTTP cache is neither read nor written.
  */
 export function createFetchDispatcher(options: FetchDispatcherOptions = {}): HttpDispatcher {
   const fetchOnce = options.fetch ?? ((input, init) => fetch(input, init));
@@ -27,16 +28,21 @@ async function exchange(fetchOnce: typeof fetch, request: HttpExchangeRequest): 
   // Its own controller too: cancelling the body must close the connection even when the caller's signal never fires.
   const controller = new AbortController();
   const signal = AbortSignal.any([request.signal, controller.signal]);
+  // `cache` is missing from Node's RequestInit type (undici has no HTTP cache); browsers honour it.
+  const init: RequestInit & { readonly cache: 'no-store' } = {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal,
+    redirect: 'manual',
+    credentials: 'omit',
+    // Answers carry the user's data under their token: the browser's HTTP cache must
+    // neither keep them nor answer a request from them (as undici, which has no cache).
+    cache: 'no-store',
+  };
   let response: Response;
   try {
-    response = await fetchOnce(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal,
-      redirect: 'manual',
-      credentials: 'omit',
-    });
+    response = await fetchOnce(request.url, init);
   } catch (error) {
     throw failure(error, signal);
   }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { MalformedResponseError, type RequestDescription } from './errors';
+import { JsonTooDeepError, parseJsonText } from './json-text';
 
 /**
  * A 2xx body read as JSON and checked against `schema`. Anything else the server sends,
@@ -12,9 +13,10 @@ export function parseJsonBody<T>(
 ): T {
   let json: unknown;
   try {
-    json = JSON.parse(response.text);
-  } catch {
-    throw new MalformedResponseError(response.status, 'not JSON', { request });
+    json = parseJsonText(response.text);
+  } catch (error) {
+    const detail = error instanceof JsonTooDeepError ? error.message : 'not JSON';
+    throw new MalformedResponseError(response.status, detail, { request });
   }
   const result = v.safeParse(schema, json);
   if (result.success) return result.output;

@@ -11,6 +11,7 @@ import {
   type RequestDescription,
 } from './errors';
 import { challengeScopes, headerValue, type ResponseHeaders } from './headers';
+import { parseJsonText } from './json-text';
 import { parseRateLimit, parseRetryAfter, waitUntil } from './rate-limit';
 
 const MAX_SERVER_MESSAGE_LENGTH = 300;
@@ -33,7 +34,7 @@ interface ErrorBody {
 export function parseErrorBody(text: string): ErrorBody {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text);
   } catch {
     return {};
   }

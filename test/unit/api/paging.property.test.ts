@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_EMPTY_PAGES_IN_A_ROW, pages, paginate, type Page } from '../../../src/core/api/paging';
+import { clampLimit, MAX_EMPTY_PAGES_IN_A_ROW, MAX_PAGE_SIZE, pages, paginate, type Page } from '../../../src/core/api/paging';
 import { MalformedResponseError } from '../../../src/core/http/errors';
 
 const runs = { numRuns: 2000 };
@@ -34,6 +34,20 @@ function fetcherFor(table: Record<string, Page<number>>) {
 }
 
 describe('paging (property)', () => {
+  test('clampLimit: any number at all (NaN, ±Infinity, fractions, -0) gives a whole 1-100 or the server default', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 0.5, 100.5)), (limit) => {
+        const clamped = clampLimit(limit);
+        if (Number.isNaN(limit)) return assert.equal(clamped, undefined);
+        assert.ok(clamped !== undefined && Number.isInteger(clamped) && clamped >= 1 && clamped <= MAX_PAGE_SIZE, `${limit} -> ${clamped}`);
+        // Within range, the limit asked for (rounded down) is the one sent.
+        if (limit >= 1 && limit < MAX_PAGE_SIZE + 1) assert.equal(clamped, Math.floor(limit));
+      }),
+      runs,
+    );
+    assert.equal(clampLimit(undefined), undefined);
+  });
+
   test('any table of pages ends: the last page, or a MalformedResponseError, each cursor fetched at most once', async () => {
     await fc.assert(
       fc.asyncProperty(serverPages, fc.option(cursor, { nil: undefined }), async (table, start) => {

@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MalformedResponseError } from '../../../src/core/http/errors';
-import { paginate, type Page } from '../../../src/core/api/paging';
+import { MAX_PAGES_PER_WALK, paginate, type Page } from '../../../src/core/api/paging';
 import { fixedTokens, makeClient } from './fixture';
 import { useLocalLucaro } from '../../support/local-lucaro';
 import { describeEachDispatcher } from '../http/dispatchers';
+import { startLocalServer } from '../http/local-server';
 
 describeEachDispatcher('paging', (kind) => {
   const lucaro = useLocalLucaro({ projects: 250 }, kind.create);
@@ -55,5 +56,28 @@ describeEachDispatcher('paging', (kind) => {
       for await (const item of paginate(looping)) seen.push(item);
     }, MalformedResponseError);
     assert.deepEqual(seen, [1, 1]);
+  });
+
+  test('a server that names a new cursor on every page, items and all, is stopped after MAX_PAGES_PER_WALK pages', async (t) => {
+    let served = 0;
+    const endless = await startLocalServer((_req, res) => {
+      served += 1;
+      const project = { id: `prj_${served}`, name: 'p', description: '', created_at: '', updated_at: '', web_url: '' };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: [project], next_cursor: `c${served}` }));
+    });
+    t.after(() => endless.close());
+    const dispatcher = kind.create();
+    t.after(() => dispatcher.close());
+    const client = makeClient(endless.url, dispatcher, fixedTokens('t'));
+
+    let items = 0;
+    const error = await (async () => {
+      for await (const project of client.projects()) if (project) items += 1;
+    })().catch((e: unknown) => e);
+
+    assert.ok(error instanceof MalformedResponseError, String(error));
+    assert.match(error.message, new RegExp(`past ${MAX_PAGES_PER_WALK} pages`));
+    assert.equal(served, MAX_PAGES_PER_WALK);
+    assert.equal(items, MAX_PAGES_PER_WALK);
   });
 });

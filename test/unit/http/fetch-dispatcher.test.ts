@@ -36,6 +36,17 @@ describe('the fetch dispatcher in a browser', () => {
     assert.equal(browser.calls[0]?.init?.credentials, 'omit');
   });
 
+  test('every request bypasses the browser HTTP cache (cache: no-store), whatever its method', async () => {
+    const browser = browserFetch(() => Promise.resolve(new Response('{"id":"usr_1","name":"n","email":"e"}', { status: 200 })));
+    const client = makeClient(apiUrl, createFetchDispatcher({ fetch: browser.fetch }), fixedTokens('t'));
+
+    await client.getMe();
+    await client.createProject({ name: 'p' }).catch(() => undefined);
+
+    assert.ok(browser.calls.length >= 2);
+    for (const call of browser.calls) assert.equal((call.init as { cache?: string } | undefined)?.cache, 'no-store', `${call.init?.method} ${call.url}`);
+  });
+
   test('a failure the browser does not explain is a NetworkError, not a stray TypeError', async () => {
     const browser = browserFetch(() => Promise.reject(new TypeError('Failed to fetch')));
     const client = makeClient(apiUrl, createFetchDispatcher({ fetch: browser.fetch }), fixedTokens('t'), { retry: { maxRetries: 0 } });
