@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../../test/harness/browser';
+import { editorContext, launchChromium } from '../../test/harness/browser';
 import { startCodeServer } from '../../test/harness/code-server';
 import type { Row } from '../report';
 import type { DriverReport } from './driver-extension';
@@ -138,7 +138,7 @@ async function oneRun(run: number, vsixPath: string, driverTemplate: string, run
   });
   try {
     // Tall, so every activated extension's row is rendered by the virtual list.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
+    const page = await (await editorContext(browser, server, { viewport: { width: 1280, height: 2400 } })).newPage();
     await page.goto(server.workbenchUrl({ folder }));
     const report = await waitForReport(reportFile, runTimeoutMs, server.logFile);
     const editorMs = await readRunningExtensions(page, [lucaroId, githubId]);

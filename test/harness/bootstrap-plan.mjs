@@ -24,24 +24,68 @@ export function parseTask(argument) {
   return Object.hasOwn(tasks, argument ?? '') ? argument : undefined;
 }
 
+/** The variable that lets the bootstrap run apt-get as root without asking, outside CI too. */
+export const installSystemPackagesVariable = 'LUCARO_INSTALL_SYSTEM_PACKAGES';
+
 /**
- * @param {{ required: readonly string[], installed: ReadonlySet<string>, isRoot: boolean, hasAptGet: boolean }} facts
- * @returns {{ kind: 'ready' } | { kind: 'install', packages: string[], commands: string[][] } | { kind: 'fail', message: string }}
+ * May the bootstrap run apt-get as root, and how does it know? In CI (`CI` set, as CI services
+ * do, and not "false" or "0") or with LUCARO_INSTALL_SYSTEM_PACKAGES=1 it may without asking;
+ * at a terminal it asks; otherwise (no one to ask) it may not.
+ *
+ * @param {Readonly<Record<string, string | undefined>>} env
+ * @param {boolean} interactive stdin and stdout are a terminal
+ * @returns {{ kind: 'approved', because: string } | { kind: 'ask' } | { kind: 'refused' }}
  */
-export function planSystemPackages({ required, installed, isRoot, hasAptGet }) {
+export function systemInstallApproval(env, interactive) {
+  if (env[installSystemPackagesVariable] === '1') return { kind: 'approved', because: `${installSystemPackagesVariable}=1` };
+  const ci = env.CI;
+  if (ci !== undefined && !['', '0', 'false'].includes(ci.trim().toLowerCase())) return { kind: 'approved', because: 'CI is set' };
+  return interactive ? { kind: 'ask' } : { kind: 'refused' };
+}
+
+/** The answer to the y/N question: only a yes is a yes. */
+export function isYes(answer) {
+  return /^\s*y(es)?\s*$/i.test(answer ?? '');
+}
+
+/**
+ * Says what it will install before anything runs: `install` runs `commands` after printing
+ * them, `ask` asks `question` first, `fail` stops with one sentence naming the command.
+ *
+ * @param {{ required: readonly string[], installed: ReadonlySet<string>, isRoot: boolean, hasAptGet: boolean, approval: ReturnType<typeof systemInstallApproval> }} facts
+ * @returns {{ kind: 'ready' }
+ *   | { kind: 'install', packages: string[], commands: string[][], announcement: string }
+ *   | { kind: 'ask', packages: string[], commands: string[][], question: string, declined: string }
+ *   | { kind: 'fail', message: string }}
+ */
+export function planSystemPackages({ required, installed, isRoot, hasAptGet, approval }) {
   const missing = required.filter((name) => !installed.has(name));
   if (missing.length === 0) return { kind: 'ready' };
   const commands = [
     ['apt-get', 'update'],
     ['apt-get', 'install', '-y', ...missing],
   ];
+  const commandLine = (prefix) => commands.map((command) => `${prefix}${command.join(' ')}`).join(' && ');
   if (!hasAptGet) {
     return { kind: 'fail', message: `Missing system packages (${missing.join(', ')}) and no apt-get to install them: install them with your system's package manager, then run this again.` };
   }
   if (!isRoot) {
-    return { kind: 'fail', message: `Missing system packages (${missing.join(', ')}): run \`sudo ${commands[0].join(' ')} && sudo ${commands[1].join(' ')}\`, then run this again.` };
+    return { kind: 'fail', message: `Missing system packages (${missing.join(', ')}): run \`${commandLine('sudo ')}\`, then run this again.` };
   }
-  return { kind: 'install', packages: missing, commands };
+  const runItYourself = `run \`${commandLine('')}\` as root, then run this again (or run this with ${installSystemPackagesVariable}=1 to let it install them).`;
+  if (approval.kind === 'approved') {
+    return { kind: 'install', packages: missing, commands, announcement: `installing ${missing.join(', ')} as root (${approval.because}): ${commandLine('')}` };
+  }
+  if (approval.kind === 'ask') {
+    return {
+      kind: 'ask',
+      packages: missing,
+      commands,
+      question: `Missing system packages (${missing.join(', ')}). Run \`${commandLine('')}\` now as root? [y/N] `,
+      declined: `Not installing system packages (${missing.join(', ')}): ${runItYourself}`,
+    };
+  }
+  return { kind: 'fail', message: `Missing system packages (${missing.join(', ')}): ${runItYourself}` };
 }
 
 /**

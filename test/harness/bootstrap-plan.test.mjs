@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { URL } from 'node:url';
 import fc from 'fast-check';
-import { parseTask, planNpmInstall, planSystemPackages, systemPackagesByTask } from './bootstrap-plan.mjs';
+import { isYes, parseTask, planNpmInstall, planSystemPackages, systemInstallApproval, systemPackagesByTask } from './bootstrap-plan.mjs';
 
 const numRuns = 1000;
 
@@ -105,46 +105,97 @@ describe('planNpmInstall: is node_modules what package-lock.json asks for?', () 
   });
 });
 
-describe('planSystemPackages: install as root, else one sentence with the command', () => {
+describe('planSystemPackages: says what it installs, runs apt-get only when allowed, else one sentence with the command', () => {
+  const approval = fc.oneof(
+    fc.constantFrom('CI is set', 'LUCARO_INSTALL_SYSTEM_PACKAGES=1').map((because) => ({ kind: 'approved', because })),
+    fc.constant({ kind: 'ask' }),
+    fc.constant({ kind: 'refused' }),
+  );
   const facts = fc.record({
     required: fc.uniqueArray(fc.constantFrom('chromium', 'libkrb5-dev', 'build-essential', 'python3', 'git'), { minLength: 1 }),
     installedMask: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
     isRoot: fc.boolean(),
     hasAptGet: fc.boolean(),
+    approval,
   });
+  const oneSentence = (text, missing) => {
+    assert.doesNotMatch(text, /\n/);
+    assert.match(text, /\.$/);
+    for (const name of missing) assert.ok(text.includes(name), text);
+  };
 
-  test('nothing to do when everything is installed; otherwise exactly the missing ones are installed or named', () => {
+  test('nothing to do when everything is installed; otherwise exactly the missing ones are installed, asked for or named', () => {
     fc.assert(
-      fc.property(facts, ({ required, installedMask, isRoot, hasAptGet }) => {
+      fc.property(facts, ({ required, installedMask, isRoot, hasAptGet, approval }) => {
         const installed = new Set(required.filter((_, index) => installedMask[index]));
         const missing = required.filter((name) => !installed.has(name));
-        const plan = planSystemPackages({ required, installed, isRoot, hasAptGet });
+        const plan = planSystemPackages({ required, installed, isRoot, hasAptGet, approval });
         if (missing.length === 0) return assert.deepEqual(plan, { kind: 'ready' });
-        if (isRoot && hasAptGet) {
-          assert.deepEqual(plan, {
-            kind: 'install',
-            packages: missing,
-            commands: [
-              ['apt-get', 'update'],
-              ['apt-get', 'install', '-y', ...missing],
-            ],
-          });
+        const commands = [
+          ['apt-get', 'update'],
+          ['apt-get', 'install', '-y', ...missing],
+        ];
+        const commandLine = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+        if (!hasAptGet || !isRoot) {
+          assert.equal(plan.kind, 'fail');
+          oneSentence(plan.message, missing);
+          if (hasAptGet) assert.ok(plan.message.includes(`sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`), plan.message);
           return undefined;
         }
-        assert.equal(plan.kind, 'fail');
-        // One sentence: no line break, ends with a full stop, names every missing package.
-        assert.doesNotMatch(plan.message, /\n/);
-        assert.match(plan.message, /\.$/);
-        for (const name of missing) assert.ok(plan.message.includes(name), plan.message);
-        if (hasAptGet) assert.ok(plan.message.includes(`sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`), plan.message);
+        if (approval.kind === 'approved') {
+          assert.deepEqual(plan, { kind: 'install', packages: missing, commands, announcement: `installing ${missing.join(', ')} as root (${approval.because}): ${commandLine}` });
+        } else if (approval.kind === 'ask') {
+          assert.deepEqual({ ...plan, question: undefined, declined: undefined }, { kind: 'ask', packages: missing, commands, question: undefined, declined: undefined });
+          assert.ok(plan.question.includes(commandLine) && plan.question.endsWith('[y/N] '), plan.question);
+          for (const name of missing) assert.ok(plan.question.includes(name), plan.question);
+          oneSentence(plan.declined, missing);
+          assert.ok(plan.declined.includes(commandLine) && plan.declined.includes('LUCARO_INSTALL_SYSTEM_PACKAGES=1'), plan.declined);
+        } else {
+          assert.equal(plan.kind, 'fail');
+          oneSentence(plan.message, missing);
+          assert.ok(plan.message.includes(commandLine) && plan.message.includes('LUCARO_INSTALL_SYSTEM_PACKAGES=1'), plan.message);
+        }
         return undefined;
       }),
       { numRuns },
     );
   });
 
+  test('apt-get runs without a question only when approved: as root, a refusal or a question never installs', () => {
+    fc.assert(
+      fc.property(facts, ({ required, installedMask, isRoot, hasAptGet, approval }) => {
+        const installed = new Set(required.filter((_, index) => installedMask[index]));
+        const plan = planSystemPackages({ required, installed, isRoot, hasAptGet, approval });
+        if (plan.kind === 'install') assert.equal(approval.kind, 'approved');
+        if (approval.kind !== 'approved') assert.notEqual(plan.kind, 'install');
+      }),
+      { numRuns },
+    );
+  });
+
+  test('root without CI or the flag and no terminal: it stops with the command, installing nothing', () => {
+    const plan = planSystemPackages({
+      required: systemPackagesByTask.demo,
+      installed: new Set(['python3']),
+      isRoot: true,
+      hasAptGet: true,
+      approval: systemInstallApproval({}, false),
+    });
+    assert.deepEqual(plan, {
+      kind: 'fail',
+      message:
+        'Missing system packages (libkrb5-dev, build-essential): run `apt-get update && apt-get install -y libkrb5-dev build-essential` as root, then run this again (or run this with LUCARO_INSTALL_SYSTEM_PACKAGES=1 to let it install them).',
+    });
+  });
+
   test('not root and chromium missing: the exact command to run', () => {
-    const plan = planSystemPackages({ required: systemPackagesByTask.test, installed: new Set(['libkrb5-dev', 'build-essential', 'python3']), isRoot: false, hasAptGet: true });
+    const plan = planSystemPackages({
+      required: systemPackagesByTask.test,
+      installed: new Set(['libkrb5-dev', 'build-essential', 'python3']),
+      isRoot: false,
+      hasAptGet: true,
+      approval: { kind: 'approved', because: 'CI is set' },
+    });
     assert.deepEqual(plan, {
       kind: 'fail',
       message: 'Missing system packages (chromium): run `sudo apt-get update && sudo apt-get install -y chromium`, then run this again.',
@@ -158,6 +209,45 @@ describe('planSystemPackages: install as root, else one sentence with the comman
       assert.ok(systemPackagesByTask.test.includes(name) && systemPackagesByTask.demo.includes(name));
     }
   });
+});
+
+describe('systemInstallApproval: CI or LUCARO_INSTALL_SYSTEM_PACKAGES=1 approve, a terminal is asked, else refused', () => {
+  const ciValue = fc.oneof(fc.constantFrom('true', '1', 'TRUE', 'false', 'False', '0', '', ' '), fc.string({ maxLength: 6 }));
+  const env = fc.record(
+    { CI: ciValue, LUCARO_INSTALL_SYSTEM_PACKAGES: fc.oneof(fc.constantFrom('1', '0', 'yes', ''), fc.string({ maxLength: 3 })), HOME: fc.constant('/root') },
+    { requiredKeys: [] },
+  );
+
+  test('the decision follows the two variables and the terminal', () => {
+    fc.assert(
+      fc.property(env, fc.boolean(), (environment, interactive) => {
+        const approval = systemInstallApproval(environment, interactive);
+        const flag = environment.LUCARO_INSTALL_SYSTEM_PACKAGES === '1';
+        const ci = environment.CI !== undefined && !['', '0', 'false'].includes(environment.CI.trim().toLowerCase());
+        if (flag) assert.deepEqual(approval, { kind: 'approved', because: 'LUCARO_INSTALL_SYSTEM_PACKAGES=1' });
+        else if (ci) assert.deepEqual(approval, { kind: 'approved', because: 'CI is set' });
+        else assert.deepEqual(approval, { kind: interactive ? 'ask' : 'refused' });
+      }),
+      { numRuns },
+    );
+  });
+
+  test('CI as CI sets it (CI=true, no terminal) installs; a plain root shell without a terminal does not', () => {
+    assert.deepEqual(systemInstallApproval({ CI: 'true' }, false), { kind: 'approved', because: 'CI is set' });
+    assert.deepEqual(systemInstallApproval({ CI: 'false' }, false), { kind: 'refused' });
+    assert.deepEqual(systemInstallApproval({}, false), { kind: 'refused' });
+    assert.deepEqual(systemInstallApproval({}, true), { kind: 'ask' });
+  });
+});
+
+test('isYes: y or yes in any case, with spaces around; anything else is no', () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.string(), fc.constantFrom('y', 'Y', 'yes', 'YES', ' yes ', 'n', 'no', 'yess', 'y y', '')), (answer) => {
+      assert.equal(isYes(answer), ['y', 'yes'].includes(answer.trim().toLowerCase()));
+    }),
+    { numRuns },
+  );
+  assert.equal(isYes(undefined), false);
 });
 
 test('parseTask knows test and demo only', () => {

@@ -1,6 +1,8 @@
-// `npm test` and `npm run demo` start here: installs what is missing (the Debian packages when
-// run as root, the npm dependencies when node_modules is absent or stale), says what it does,
-// then hands over to the task. The editor (Node 24 + code-server) is installed into
+// `npm test` and `npm run demo` start here: installs what is missing, says what it does, then
+// hands over to the task. The Debian packages as root, after naming them: without asking in CI
+// or with LUCARO_INSTALL_SYSTEM_PACKAGES=1, after a y/N question at a terminal, else it stops
+// with the command to run. The npm dependencies when node_modules is absent or stale, with the
+// user's npm settings. The editor (Node 24 + code-server) is installed into
 // .vscode-test/ by the task itself (install-editor.ts). Plain Node without dependencies: it
 // runs before node_modules exists. Usage: node test/harness/bootstrap.mjs test|demo [args...]
 import { spawn, spawnSync } from 'node:child_process';
@@ -8,8 +10,10 @@ import console from 'node:console';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import process from 'node:process';
+import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
-import { parseTask, planNpmInstall, planSystemPackages, systemPackagesByTask, tasks } from './bootstrap-plan.mjs';
+import { environmentForNestedNpm } from './npm-run-environment.cjs';
+import { isYes, parseTask, planNpmInstall, planSystemPackages, systemInstallApproval, systemPackagesByTask, tasks } from './bootstrap-plan.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const minimumNodeMajor = 20;
@@ -28,7 +32,7 @@ function checkNode() {
   }
 }
 
-function ensureSystemPackages(task) {
+async function ensureSystemPackages(task) {
   const required = systemPackagesByTask[task];
   if (spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' }).status !== 0) {
     say(`not a Debian system: make sure these (or their equivalents) are installed: ${required.join(', ')}`);
@@ -40,13 +44,18 @@ function ensureSystemPackages(task) {
     installed,
     isRoot: process.getuid?.() === 0,
     hasAptGet: spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0,
+    approval: systemInstallApproval(process.env, Boolean(process.stdin.isTTY && process.stdout.isTTY)),
   });
   if (plan.kind === 'ready') {
     say(`system packages: ${required.join(', ')} already installed`);
     return;
   }
   if (plan.kind === 'fail') throw new BootstrapError(plan.message);
-  say(`system packages: installing ${plan.packages.join(', ')} with apt-get (as root)`);
+  if (plan.kind === 'ask') {
+    if (!isYes(await ask(`[bootstrap] ${plan.question}`))) throw new BootstrapError(plan.declined);
+  } else {
+    say(`system packages: ${plan.announcement}`);
+  }
   const started = Date.now();
   for (const command of plan.commands) {
     const [program, ...args] = command;
@@ -54,6 +63,15 @@ function ensureSystemPackages(task) {
     if (result.status !== 0) throw new BootstrapError(`\`${command.join(' ')}\` failed (see above): fix that, then run this again.`);
   }
   say(`system packages: installed in ${secondsSince(started)} s`);
+}
+
+async function ask(question) {
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await prompt.question(question);
+  } finally {
+    prompt.close();
+  }
 }
 
 function isDebianPackageInstalled(name) {
@@ -71,7 +89,7 @@ function ensureNpmDependencies() {
   }
   say(`npm dependencies: installing with npm ci (${plan.reason})`);
   const started = Date.now();
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit', env: withoutNpmRunConfig(process.env) });
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit', env: environmentForNestedNpm(process.env) });
   if (result.status !== 0) throw new BootstrapError('`npm ci` failed (see above): fix that, then run this again.');
   say(`npm dependencies: installed in ${secondsSince(started)} s`);
 }
@@ -88,11 +106,6 @@ function readJson(file) {
   }
 }
 
-/** `npm run` exports its configuration as npm_* variables; the nested `npm ci` must not inherit them. */
-function withoutNpmRunConfig(env) {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
-}
-
 /** Runs the task's script with tsx; Ctrl+C reaches it (and is passed on), its exit code becomes ours. */
 function handOver(task, args) {
   const { script, description } = tasks[task];
@@ -102,21 +115,19 @@ function handOver(task, args) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-function main() {
+async function main() {
   const [argument, ...args] = process.argv.slice(2);
   const task = parseTask(argument);
   if (!task) throw new BootstrapError(`Usage: node test/harness/bootstrap.mjs ${Object.keys(tasks).join('|')} (got "${argument ?? ''}").`);
   checkNode();
-  ensureSystemPackages(task);
+  await ensureSystemPackages(task);
   ensureNpmDependencies();
   say('the editor (Node 24 + code-server) goes into .vscode-test/ on first use, about 2 minutes');
   handOver(task, args);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error) => {
   if (!(error instanceof BootstrapError)) throw error;
   console.error(`[bootstrap] ${error.message}`);
   process.exit(1);
-}
+});

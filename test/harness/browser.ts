@@ -1,4 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import type { CodeServer } from './code-server';
 
 /** Debian's chromium; Playwright cannot download browsers on these machines. */
 export function chromiumPath(): string {
@@ -20,4 +21,14 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A browser context logged in to `editor` (its session cookie, as after the login page), so
+ * the workbench opens directly; every page of the editor in it shares the login.
+ */
+export async function editorContext(browser: Browser, editor: CodeServer, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.addCookies([{ ...editor.sessionCookie, url: editor.origin, sameSite: 'Lax' }]);
+  return context;
 }

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -29,6 +30,17 @@ export interface CodeServerOptions {
   /** Defaults to a free port. */
   port?: number;
   displayLanguage?: DisplayLanguage;
+  /**
+   * Workspace trust stays off unless this is true: the web worker extension host runs nothing
+   * in Restricted Mode (testing-in-the-editor.md), and the tests open folders they made.
+   */
+  workspaceTrust?: boolean;
+}
+
+/** The cookie code-server sets on a login; a browser context that has it is let in. */
+export interface SessionCookie {
+  name: string;
+  value: string;
 }
 
 export interface CodeServer {
@@ -38,6 +50,13 @@ export interface CodeServer {
   userDataDir: string;
   extensionsDir: string;
   logFile: string;
+  /**
+   * The login password, random for each start (code-server's `--auth=password`): every page
+   * but /healthz answers with the login page without the session it gives.
+   */
+  password: string;
+  /** The session cookie of a login with `password`, made once the editor answered. */
+  sessionCookie: SessionCookie;
   /** Workbench URL, optionally opening a folder and handing over a smoke-test payload. */
   workbenchUrl(options?: { folder?: string; payload?: Array<[string, string]> }): string;
   /** Merges `changes` into the user settings file (`undefined` removes a key); the editor picks it up. */
@@ -59,6 +78,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   if (options.displayLanguage) writeLanguagePacks(userDataDir, extensionsDir, options.displayLanguage);
 
   const env = { ...process.env, ...options.env };
+  // HASHED_PASSWORD from the user's shell would win over the password given below.
+  delete env.HASHED_PASSWORD;
   const profileArgs = [`--config=${configFile}`, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`];
   for (const extension of options.installExtensions ?? []) installExtension(install, profileArgs, extension, env);
 
@@ -66,19 +87,22 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   fs.mkdirSync(logsDir, { recursive: true });
   const logFile = path.join(logsDir, `code-server-${port}.log`);
   const log = fs.openSync(logFile, 'w');
+  // code-server takes the password only from $PASSWORD or its config file, and removes it
+  // from its environment before it starts the extension host; it never logs it.
+  const password = randomBytes(18).toString('base64url');
   const args = [
     install.codeServerEntry,
     ...profileArgs,
-    '--auth=none',
+    '--auth=password',
     `--bind-addr=127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(options.displayLanguage ? [`--locale=${options.displayLanguage.locale}`] : []),
   ];
   // Detached: its own process group, so stop() can end the extension host and helpers too.
-  const child = spawn(install.nodeBinary, args, { detached: true, env, stdio: ['ignore', log, log] });
+  const child = spawn(install.nodeBinary, args, { detached: true, env: { ...env, PASSWORD: password }, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   const killOnExit = () => killProcessGroupNow(child);
   process.on('exit', killOnExit);
@@ -89,8 +113,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     process.off('exit', killOnExit);
     fs.rmSync(tempDir, { recursive: true, force: true });
   };
+  let sessionCookie: SessionCookie;
   try {
     await waitForHealthy(origin, child);
+    sessionCookie = await logIn(origin, password);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}; see ${logFile}`);
@@ -101,6 +127,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     userDataDir,
     extensionsDir,
     logFile,
+    password,
+    sessionCookie,
     workbenchUrl: ({ folder, payload } = {}) => {
       const query = new URLSearchParams();
       if (folder) query.set('folder', folder);
@@ -155,6 +183,20 @@ function installExtension(install: EditorInstall, profileArgs: string[], extensi
   if (result.status !== 0) {
     throw new Error(`installing ${extension} failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
   }
+}
+
+/**
+ * Logs in the way the login page's form does (POST /login, field `password`) and takes the
+ * session cookie from the answer: `code-server-session` unless CODE_SERVER_COOKIE_SUFFIX
+ * renames it, so the name is read, not assumed.
+ */
+async function logIn(origin: string, password: string): Promise<SessionCookie> {
+  const response = await fetch(`${origin}/login`, { method: 'POST', body: new URLSearchParams({ password }), redirect: 'manual' });
+  const cookie = response.headers.getSetCookie().find((header) => header.startsWith('code-server-session'));
+  const pair = cookie?.split(';', 1)[0] ?? '';
+  const split = pair.indexOf('=');
+  if (response.status !== 302 || split <= 0) throw new Error(`logging in to code-server answered ${response.status} without a session cookie`);
+  return { name: pair.slice(0, split), value: pair.slice(split + 1) };
 }
 
 async function waitForHealthy(origin: string, child: ReturnType<typeof spawn>): Promise<void> {

@@ -10,7 +10,9 @@ import { repoRoot, vsixPath } from './paths';
 
 /**
  * `npm run demo`: the local Lucaro server with seeded data and a real editor (code-server)
- * with the packaged extension installed and pointed at it. Ctrl+C stops both.
+ * with the packaged extension installed and pointed at it. Ctrl+C stops both. The editor is a
+ * terminal for whoever reaches it: it asks for a password made for this start (printed with
+ * its URL) and listens on a free port unless LUCARO_DEMO_EDITOR_PORT names one.
  */
 async function main(): Promise<void> {
   ensureEditorInstalled();
@@ -30,8 +32,12 @@ async function main(): Promise<void> {
   });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lucaro-demo-workspace-'));
   fs.writeFileSync(path.join(folder, 'README.md'), '# Lucaro demo workspace\n\nOpen the Lucaro view in the activity bar and sign in.\n');
+  // Unset or 0: a free port (a fixed one is easy to guess and may be taken).
+  const editorPort = port('LUCARO_DEMO_EDITOR_PORT', 0);
   const editor = await startCodeServer({
-    port: port('LUCARO_DEMO_EDITOR_PORT', 8080),
+    ...(editorPort > 0 ? { port: editorPort } : {}),
+    // The editor's default: the demo's folder opens after the usual trust question.
+    workspaceTrust: true,
     installExtensions: [vsixPath],
     settings: {
       'lucaro.apiUrl': lucaro.apiUrl,
@@ -45,6 +51,7 @@ async function main(): Promise<void> {
 Lucaro demo is running.
 
   Open:        ${editor.workbenchUrl({ folder })}
+  Password:    ${editor.password}   (the editor's login page asks for it; new on every start)
   Sign in as:  ${demo.username} / ${demo.password} (${demo.name}), or paste the API token
                ${lucaro.apiTokens.all}
   Lucaro API:  ${lucaro.apiUrl}   auth: ${lucaro.authUrl}

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { environmentForNestedNpm } from './npm-run-environment.cjs';
 import { cacheDir, repoRoot } from './paths';
 import { writeStockCopy } from './stock-proposed-api';
 
@@ -69,18 +70,13 @@ function installPinned(name: string, expectedFile: string, extraEnv: NodeJS.Proc
   fs.writeFileSync(path.join(target, 'package-lock.json'), lockfile);
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
     cwd: target,
-    env: { ...withoutNpmRunConfig(process.env), ...extraEnv },
+    env: { ...environmentForNestedNpm(process.env), ...extraEnv },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0) throw new Error(`npm ci for ${name} failed with ${result.status ?? result.signal}`);
   if (!fs.existsSync(path.join(target, expectedFile))) throw new Error(`npm ci for ${name} did not produce ${expectedFile}`);
   fs.writeFileSync(marker, hash);
   return target;
-}
-
-/** `npm run` exports its configuration as npm_* variables; a nested install must not inherit them. */
-function withoutNpmRunConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
 }
 
 function readIfExists(file: string): string | undefined {

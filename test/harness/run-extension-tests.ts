@@ -1,5 +1,5 @@
 import { format } from 'node:util';
-import { launchChromium } from './browser';
+import { editorContext, launchChromium } from './browser';
 import { startCodeServer } from './code-server';
 
 export interface ExtensionTestRun {
@@ -28,7 +28,7 @@ export async function runExtensionTestsInCodeServer(run: ExtensionTestRun): Prom
     throw error;
   });
   try {
-    const page = await browser.newPage();
+    const page = await (await editorContext(browser, server)).newPage();
     let finish: (code: number) => void = () => {};
     const exitCode = new Promise<number>((resolve) => (finish = resolve));
     const timer = setTimeout(() => {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../../harness/browser';
+import { editorContext, launchChromium } from '../../harness/browser';
 import { startCodeServer, type CodeServer, type DisplayLanguage } from '../../harness/code-server';
 import { repoRoot, screenshotsDir, vsixPath } from '../../harness/paths';
 import { AccountsMenu } from './accounts-menu';
@@ -203,7 +203,7 @@ export class Workbench extends WorkbenchWindow {
         ...(options.displayLanguage ? { displayLanguage: options.displayLanguage } : {}),
       });
       browser = await launchChromium();
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: options.ignoreHttpsErrors ?? false });
+      const context = await editorContext(browser, server, { viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: options.ignoreHttpsErrors ?? false });
       const page = await context.newPage();
       await page.goto(server.workbenchUrl({ folder }));
       const authUrl = options.settings?.['lucaro.authUrl'];
