@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { keyedFingerprint, newFingerprintKey } from '../src/core/leak-guard/fingerprint';
+import { maximumFindingsPerFile, scannedOnEdit } from '../src/core/leak-guard/scan-limits';
 import { SecretIndex } from '../src/core/leak-guard/secret-index';
-import { nodeSha256 } from '../src/core/node/node-sha256';
+import { nodeHmacSha256, nodeSha256 } from '../src/core/node/node-sha256';
 import { lineStarts } from '../src/core/leak-guard/text-positions';
 import type { SessionRecord } from '../src/core/session/session-record';
 import { timed, timeRuns, type RunTimes } from './support/time-runs';
@@ -44,7 +46,26 @@ function fiveMegabytes(): string {
 }
 
 const text = fiveMegabytes();
-const index = SecretIndex.build(records, nodeSha256);
+const fingerprint = keyedFingerprint(newFingerprintKey(), nodeHmacSha256);
+const index = SecretIndex.build(records, nodeSha256, fingerprint);
+
+/**
+ * Issue 19's worst case: 5 MB holding the API token 100,000 times (one per 52-character
+ * line). What the guard does on open: a capped scan and the line starts for the shown ones;
+ * a one-line edit then costs no scan (the file is past `maximumScanOnEditLength`), and the
+ * save that follows scans the edited text again.
+ */
+function tokenEverywhere(): string {
+  const token = records[0]!.accessToken;
+  const lineLength = Math.floor(fileBytes / 100_000) - 1;
+  const line = `k${'_'.repeat(lineLength - token.length - 2)}=${token}`;
+  return `${line}\n`.repeat(100_000);
+}
+
+function capped(worst: string): number {
+  const { matches, beyondLimit } = index.scan(worst, lookup, { limit: maximumFindingsPerFile, skip: () => false });
+  return matches.length && lineStarts(worst, matches[matches.length - 1]!.end).length && matches.length + beyondLimit;
+}
 const lookup = (id: string) => records.find((record) => record.id === id);
 
 async function main(): Promise<void> {
@@ -56,6 +77,24 @@ async function main(): Promise<void> {
   const show = ({ median, p95, max }: RunTimes) => `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, worst ${max.toFixed(1)} ms`;
   console.log(`leak guard, ${(text.length / 1024 / 1024).toFixed(1)} M UTF-16 units, 3 secrets, 2 planted: match ${show(match)}; match + line starts ${show(withPositions)} (budget ${budgetMs} ms, 30 runs)`);
   if (withPositions.median > budgetMs) process.exitCode = 1;
+
+  const worst = tokenEverywhere();
+  const edited = `k=${records[0]!.accessToken.slice(0, -1)}x\n${worst.slice(worst.indexOf('\n') + 1)}`;
+  if (capped(worst) !== 100_000 || capped(edited) !== 99_999) throw new Error('the worst case does not hold the token 100,000 times');
+  const { firstScan, editThenSave } = await timeRuns(
+    30,
+    {
+      firstScan: () => timed(() => void capped(worst)),
+      // The edit itself schedules nothing past the length limit; the save scans again.
+      editThenSave: () => timed(() => void capped(edited)),
+    },
+    { warmUps: 5 },
+  );
+  console.log(
+    `leak guard worst case, ${(worst.length / 1024 / 1024).toFixed(1)} M UTF-16 units holding the token 100,000 times (cap ${maximumFindingsPerFile}): ` +
+      `first scan ${show(firstScan)}; one-line edit ${scannedOnEdit(edited.length) ? 'rescanned' : 'not scanned until save'}, save ${show(editThenSave)} (budget ${budgetMs} ms, 30 runs)`,
+  );
+  if (firstScan.median > budgetMs || editThenSave.median > budgetMs) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

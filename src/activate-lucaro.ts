@@ -103,7 +103,15 @@ export function activateLucaro(context: vscode.ExtensionContext, platform: Lucar
     logger,
     extensionUri: context.extensionUri,
   });
-  const leakGuard = new LeakGuardHost({ sessions, workspaceState: context.workspaceState, signIn, sha256: platform.sha256 });
+  const leakGuard = new LeakGuardHost({
+    sessions,
+    workspaceState: context.workspaceState,
+    secrets: context.secrets,
+    settings,
+    signIn,
+    sha256: platform.sha256,
+    hmacSha256: platform.hmacSha256,
+  });
 
   context.subscriptions.push(
     log,

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { activateLucaro } from './activate-lucaro';
 import { readNetworkSettings } from './config/network-settings';
-import { nodeSha256 } from './core/node/node-sha256';
+import { nodeHmacSha256, nodeSha256 } from './core/node/node-sha256';
 import { createHttpDispatcher } from './core/node/undici-dispatcher';
 import { openLoopbackRoute } from './node/loopback-route';
 
@@ -12,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
     createDispatcher: () => createHttpDispatcher(readNetworkSettings()),
     openLoopbackRoute,
     sha256: nodeSha256,
+    hmacSha256: nodeHmacSha256,
   });
 }
 

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { LoopbackRouteOpener } from './auth/redirect-routes';
 import type { HttpDispatcher } from './core/http/dispatcher';
-import type { Sha256 } from './core/leak-guard/sha256';
+import type { HmacSha256, Sha256 } from './core/leak-guard/sha256';
 
 /** Where the extension host runs: the Node host (desktop, remote, code-server's server side) or a browser's web worker. */
 export type ExtensionHostKind = 'node' | 'webWorker';
@@ -15,6 +15,8 @@ export interface LucaroPlatform {
   readonly openLoopbackRoute?: LoopbackRouteOpener;
   /** Synchronous, for the leak guard: Node's native hash, a pure one in the web worker. */
   readonly sha256: Sha256;
+  /** Synchronous too: the keyed fingerprints of "Ignore in this file". */
+  readonly hmacSha256: HmacSha256;
 }
 
 const hostNames: Record<ExtensionHostKind, string> = {

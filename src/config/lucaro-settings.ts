@@ -63,7 +63,7 @@ export class LucaroSettingsSource extends DisposableOwner {
 /**
  * Reads the user's settings only. The manifest already makes these `application`-scoped
  * and restricted in untrusted workspaces; reading `globalValue` is the second lock, so no
- * workspace file can ever send tokens elsewhere.
+ * workspace file can ever send tokens elsewhere, or switch the leak guard off.
  */
 function readSnapshot(): SettingsSnapshot {
   const configuration = vscode.workspace.getConfiguration(lucaroSettingsSection);
@@ -76,6 +76,7 @@ function readSnapshot(): SettingsSnapshot {
     authUrl: userValue('authUrl'),
     clientId: userValue('oauth.clientId'),
     redirect: userValue('oauth.redirect'),
+    leakGuardEnabled: userValue('leakGuard.enabled'),
   };
   return parseLucaroSettings(raw);
 }

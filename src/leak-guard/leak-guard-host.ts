@@ -1,23 +1,32 @@
 import * as vscode from 'vscode';
 import { DisposableOwner, SerialDisposable } from '../core/disposable';
+import type { LucaroSettingsSource } from '../config/lucaro-settings';
 import { apiTokenSettingsUrl } from '../core/leak-guard/api-token-settings-url';
-import type { Sha256 } from '../core/leak-guard/sha256';
+import { keyedFingerprint, newFingerprintKey } from '../core/leak-guard/fingerprint';
+import { unkeyedIgnoredSecretsKey } from '../core/leak-guard/ignored-secrets';
+import type { HmacSha256, Sha256 } from '../core/leak-guard/sha256';
 import type { SessionManager } from '../core/session/session-manager';
 import type { SessionRecord } from '../core/session/session-record';
+import { loadFingerprintKey } from './fingerprint-key';
 import { GitTracking } from './git-tracking';
+import { IgnoredFingerprints } from './ignored-fingerprints';
 import { LeakCodeActions, type LeakResolution } from './leak-code-actions';
 import { LeakGuard } from './leak-guard';
 import { scanWorkspace } from './workspace-scan';
 import { literalInMessage } from '../core/encoding/editor-text';
 
-export const leakGuardEnabledSetting = 'lucaro.leakGuard.enabled';
-
 export interface LeakGuardHostOptions {
   readonly sessions: SessionManager;
   readonly workspaceState: vscode.Memento;
+  /** Holds the key of the "Ignore in this file" fingerprints. */
+  readonly secrets: vscode.SecretStorage;
+  /** `leakGuardEnabled`: the user's value only, as the snapshot reads it. */
+  readonly settings: LucaroSettingsSource;
   readonly signIn: () => Thenable<unknown>;
   /** The platform's synchronous SHA-256, for the secret index. */
   readonly sha256: Sha256;
+  /** The platform's synchronous HMAC-SHA-256, for the fingerprints. */
+  readonly hmacSha256: HmacSha256;
 }
 
 /**
@@ -34,8 +43,8 @@ export class LeakGuardHost extends DisposableOwner {
     super();
     this._register(options.sessions.onDidChangeSessions(() => void this.sync()));
     this._register(
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(leakGuardEnabledSetting)) void this.sync();
+      options.settings.onDidChange(({ previous, current }) => {
+        if (previous.leakGuardEnabled !== current.leakGuardEnabled) void this.sync();
       }),
     );
   }
@@ -51,7 +60,7 @@ export class LeakGuardHost extends DisposableOwner {
     await this.sync();
     if (!this.guard) {
       void vscode.window.showInformationMessage(
-        enabled()
+        this.enabled()
           ? vscode.l10n.t('Sign in to Lucaro first: the scan looks for the tokens of your signed-in accounts.')
           : vscode.l10n.t('The Lucaro token-leak guard is turned off (setting lucaro.leakGuard.enabled).'),
       );
@@ -97,8 +106,12 @@ export class LeakGuardHost extends DisposableOwner {
     else if (picked === openSettings) await openTokenSettings(record);
   }
 
+  private enabled(): boolean {
+    return this.options.settings.current.leakGuardEnabled;
+  }
+
   private async syncOnce(): Promise<void> {
-    const records = enabled() ? await this.options.sessions.list() : [];
+    const records = this.enabled() ? await this.options.sessions.list() : [];
     if (this.isDisposed) return;
     if (records.length === 0) {
       this.guard = undefined;
@@ -106,8 +119,16 @@ export class LeakGuardHost extends DisposableOwner {
       return;
     }
     if (!this.guard) {
+      const { secrets, workspaceState, sha256, hmacSha256 } = this.options;
+      const key = await loadFingerprintKey(secrets);
+      if (this.isDisposed) return;
+      // Unkeyed fingerprints are offline verifiers of the tokens: never kept, never read.
+      void workspaceState.update(unkeyedIgnoredSecretsKey, undefined);
+      // Without the key in SecretStorage an ignore lasts this session only: nothing is written.
+      const ignored = new IgnoredFingerprints(key ? workspaceState : undefined);
+      const fingerprint = keyedFingerprint(key ?? newFingerprintKey(), hmacSha256);
       const git = new GitTracking();
-      const leaks = new LeakGuard(this.options.workspaceState, git, this.options.sha256);
+      const leaks = new LeakGuard({ ignored, git, sha256, fingerprint });
       this.guard = { leaks, git };
       this.lifetime.value = vscode.Disposable.from(
         leaks,
@@ -120,10 +141,6 @@ export class LeakGuardHost extends DisposableOwner {
     }
     this.guard.leaks.follow(records);
   }
-}
-
-function enabled(): boolean {
-  return vscode.workspace.getConfiguration().get<boolean>(leakGuardEnabledSetting, true);
 }
 
 function openTokenSettings(record: SessionRecord): Thenable<boolean> {

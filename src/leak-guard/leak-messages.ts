@@ -19,3 +19,12 @@ export function leakMessage(match: SecretMatch, tracked: boolean): string {
     ? vscode.l10n.t('Your Lucaro {0} of {1} (ending in {2}) is in a file git tracks. Anyone who can read the repository can use your account.', ...args)
     : vscode.l10n.t('Your Lucaro {0} of {1} (ending in {2}) is in this file. Keep it out of files others may read.', ...args);
 }
+
+/** The one problem that stands for every occurrence past the per-file cap. */
+export function moreLeaksMessage(more: number, shown: number): string {
+  return vscode.l10n.t(
+    '{0} more Lucaro tokens in this file are not shown (at most {1} are). Remove the ones above and save to see the rest.',
+    more,
+    shown,
+  );
+}

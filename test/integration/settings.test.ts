@@ -15,11 +15,11 @@ describe('the Lucaro settings', () => {
     assert.equal(configuration.inspect('oauth.redirect')?.defaultValue, 'auto');
   });
 
-  for (const key of ['apiUrl', 'authUrl', 'oauth.clientId', 'oauth.redirect']) {
+  for (const key of ['apiUrl', 'authUrl', 'oauth.clientId', 'oauth.redirect', 'leakGuard.enabled']) {
     it(`lucaro.${key} cannot be set by a workspace`, async () => {
       const configuration = vscode.workspace.getConfiguration('lucaro');
       await assert.rejects(
-        Promise.resolve(configuration.update(key, 'https://attacker.example', vscode.ConfigurationTarget.Workspace)),
+        Promise.resolve(configuration.update(key, key === 'leakGuard.enabled' ? false : 'https://attacker.example', vscode.ConfigurationTarget.Workspace)),
         /workspace|application/i,
       );
       assert.equal(vscode.workspace.getConfiguration('lucaro').inspect(key)?.workspaceValue, undefined);

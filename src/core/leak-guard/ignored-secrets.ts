@@ -1,7 +1,13 @@
-/** "Ignore in this file", as kept in `workspaceState`: file URI -> fingerprints (never values). */
+/** "Ignore in this file", as kept in `workspaceState`: file URI -> keyed fingerprints (never values). */
 export type IgnoredSecrets = Readonly<Record<string, readonly string[]>>;
 
-export const ignoredSecretsKey = 'lucaro.leakGuard.ignored';
+export const ignoredSecretsKey = 'lucaro.leakGuard.ignoredFingerprints';
+
+/**
+ * Where versions before the keyed fingerprint kept unkeyed SHA-256 fingerprints: each one
+ * confirms a guessed token offline, so the guard deletes this entry when it starts.
+ */
+export const unkeyedIgnoredSecretsKey = 'lucaro.leakGuard.ignored';
 
 export function isIgnored(ignored: IgnoredSecrets | undefined, fileUri: string, fingerprint: string): boolean {
   return ignored?.[fileUri]?.includes(fingerprint) ?? false;

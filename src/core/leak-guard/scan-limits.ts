@@ -14,3 +14,16 @@ export function looksBinary(bytes: Uint8Array): boolean {
 export function tooLargeToScan(byteLength: number): boolean {
   return byteLength > maximumScanBytes;
 }
+
+/**
+ * A file shows at most this many token problems, and one more that counts the rest: past a
+ * few dozen more squiggles tell nothing new, and each costs a range and a diagnostic.
+ */
+export const maximumFindingsPerFile = 100;
+
+/** Texts longer than this (UTF-16 units) are scanned on open and save, not after every edit. */
+export const maximumScanOnEditLength = 1024 * 1024;
+
+export function scannedOnEdit(textLength: number): boolean {
+  return textLength <= maximumScanOnEditLength;
+}

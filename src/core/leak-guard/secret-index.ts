@@ -1,5 +1,6 @@
-import { base64, base64url, randomBytes } from '../encoding/base64';
+import { base64, randomBytes } from '../encoding/base64';
 import type { SessionRecord } from '../session/session-record';
+import type { Fingerprint } from './fingerprint';
 import type { Sha256 } from './sha256';
 
 /** Which of a session's secrets a match is. */
@@ -30,8 +31,22 @@ export interface SecretMatch {
   readonly accountLabel: string;
   /** The secret's last 4 characters: all a message may show. */
   readonly lastFour: string;
-  /** Stable across windows and reloads (unsalted), for "Ignore in this file". */
+  /** Keyed (`keyedFingerprint`), stable across windows and reloads, for "Ignore in this file". */
   readonly fingerprint: string;
+}
+
+export interface ScanOptions {
+  /** At most this many matches are returned; the rest are only counted. */
+  readonly limit?: number;
+  /** Fingerprints whose matches are left out and not counted (the ones ignored in this file). */
+  readonly skip?: (fingerprint: string) => boolean;
+}
+
+export interface ScanResult {
+  /** By start; at most `limit` of them. */
+  readonly matches: SecretMatch[];
+  /** Occurrences beyond `limit`, counted without a match object each. */
+  readonly beyondLimit: number;
 }
 
 /** The records the index was built from, as the session manager holds them now. */
@@ -62,6 +77,7 @@ export class SecretIndex {
 
   private constructor(
     private readonly sha256: Sha256,
+    private readonly fingerprint: Fingerprint,
     salt: Uint8Array,
   ) {
     this.salt = salt;
@@ -69,8 +85,8 @@ export class SecretIndex {
     this.base = (new DataView(salt.buffer, salt.byteOffset, salt.byteLength).getUint32(0, true) | 1) >>> 0;
   }
 
-  static build(records: readonly SessionRecord[], sha256: Sha256, salt: Uint8Array = randomBytes(32)): SecretIndex {
-    const index = new SecretIndex(sha256, salt);
+  static build(records: readonly SessionRecord[], sha256: Sha256, fingerprint: Fingerprint, salt: Uint8Array = randomBytes(32)): SecretIndex {
+    const index = new SecretIndex(sha256, fingerprint, salt);
     const secrets = records.flatMap((record) => secretsOf(record)).filter((secret) => secret.value.length >= minimumSecretLength);
     if (secrets.length === 0) return index;
     index.step = Math.min(...secrets.map((secret) => secret.value.length)) - minimumSecretLength + 1;
@@ -84,17 +100,27 @@ export class SecretIndex {
 
   /** Every exact occurrence of an indexed secret in `text`, overlapping ones included, by start. */
   find(text: string, lookup: RecordLookup): SecretMatch[] {
-    const matches: SecretMatch[] = [];
+    return this.scan(text, lookup).matches;
+  }
+
+  /**
+   * Like `find`, but holds at most `limit` matches (the first found) and counts the rest: a
+   * file holding a token 100,000 times costs one pass and `limit` objects. Each entry is
+   * confirmed against its record (hash, fingerprint) once per scan, not once per occurrence.
+   */
+  scan(text: string, lookup: RecordLookup, { limit = Infinity, skip }: ScanOptions = {}): ScanResult {
+    const found: ScanState = { matches: [], beyondLimit: 0, limit, skip, confirmed: new Map(), lookup };
     const window = minimumSecretLength;
-    if (this.isEmpty) return matches;
+    if (this.isEmpty) return found;
     const { base, filter, step } = this;
     const last = text.length - window;
     for (let sample = 0; sample <= last; sample += step) {
       let hash = 0;
       for (let i = 0; i < window; i++) hash = (Math.imul(hash, base) + text.charCodeAt(sample + i)) | 0;
-      if (filter[hash & 0xffff] === 1) this.confirm(text, sample, hash, lookup, matches);
+      if (filter[hash & 0xffff] === 1) this.confirm(text, sample, hash, found);
     }
-    return matches.sort((a, b) => a.start - b.start || a.end - b.end);
+    found.matches.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { matches: found.matches, beyondLimit: found.beyondLimit };
   }
 
   private add({ record, field, kind, value }: IndexedSecret): void {
@@ -109,24 +135,38 @@ export class SecretIndex {
     }
   }
 
-  private confirm(text: string, sample: number, hash: number, lookup: RecordLookup, matches: SecretMatch[]): void {
+  private confirm(text: string, sample: number, hash: number, found: ScanState): void {
     for (const entry of this.buckets.get(hash) ?? []) {
       const start = sample - entry.offset;
       if (start < 0 || start + entry.length > text.length) continue;
-      const record = lookup(entry.sessionId);
-      const secret = record?.[entry.field];
-      if (!record || secret === undefined || secret.length !== entry.length) continue;
-      if (!text.startsWith(secret, start) || this.digest(secret) !== entry.digest) continue;
-      matches.push({
-        start,
-        end: start + secret.length,
-        sessionId: record.id,
-        kind: entry.kind,
-        accountLabel: record.account.label,
-        lastFour: secret.slice(-4),
-        fingerprint: secretFingerprint(secret, this.sha256),
-      });
+      const secret = this.confirmed(entry, found);
+      if (!secret || !text.startsWith(secret.value, start)) continue;
+      if (found.skip?.(secret.match.fingerprint)) continue;
+      if (found.matches.length < found.limit) found.matches.push({ start, end: start + entry.length, ...secret.match });
+      else found.beyondLimit++;
     }
+  }
+
+  /** The entry's secret as its record holds it now, if the record still has that secret; once per scan. */
+  private confirmed(entry: IndexEntry, found: ScanState): ConfirmedSecret | undefined {
+    if (found.confirmed.has(entry)) return found.confirmed.get(entry);
+    const record = found.lookup(entry.sessionId);
+    const value = record?.[entry.field];
+    const confirmed =
+      record && value !== undefined && value.length === entry.length && this.digest(value) === entry.digest
+        ? {
+            value,
+            match: {
+              sessionId: record.id,
+              kind: entry.kind,
+              accountLabel: record.account.label,
+              lastFour: value.slice(-4),
+              fingerprint: this.fingerprint(value),
+            },
+          }
+        : undefined;
+    found.confirmed.set(entry, confirmed);
+    return confirmed;
   }
 
   private windowHash(secret: string, offset: number): number {
@@ -140,19 +180,25 @@ export class SecretIndex {
   }
 }
 
+interface ConfirmedSecret {
+  readonly value: string;
+  readonly match: Omit<SecretMatch, 'start' | 'end'>;
+}
+
+interface ScanState extends ScanResult {
+  beyondLimit: number;
+  readonly limit: number;
+  readonly skip: ScanOptions['skip'];
+  /** Per entry: its secret as confirmed against the record, or undefined when the record no longer has it. */
+  readonly confirmed: Map<IndexEntry, ConfirmedSecret | undefined>;
+  readonly lookup: RecordLookup;
+}
+
 function secretsOf(record: SessionRecord): IndexedSecret[] {
   if (record.kind === 'apiToken') return [{ record, field: 'accessToken', kind: 'apiToken', value: record.accessToken }];
   const secrets: IndexedSecret[] = [{ record, field: 'accessToken', kind: 'accessToken', value: record.accessToken }];
   if (record.refreshToken !== undefined) secrets.push({ record, field: 'refreshToken', kind: 'refreshToken', value: record.refreshToken });
   return secrets;
-}
-
-/**
- * What "Ignore in this file" remembers: a SHA-256 of a high-entropy token names it without
- * revealing it, and stays the same across reloads (an in-memory salt would not).
- */
-export function secretFingerprint(secret: string, sha256: Sha256): string {
-  return base64url(sha256(utf8.encode(`lucaro-leak-guard\0${secret}`)));
 }
 
 const utf8 = new TextEncoder();

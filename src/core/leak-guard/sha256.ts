@@ -4,3 +4,6 @@
  * `crypto.subtle.digest` is async only.
  */
 export type Sha256 = (bytes: Uint8Array) => Uint8Array;
+
+/** A synchronous HMAC-SHA-256 (RFC 2104), from the same seam: Node's `createHmac`, or the web worker's pure one. */
+export type HmacSha256 = (key: Uint8Array, message: Uint8Array) => Uint8Array;

@@ -1,11 +1,15 @@
-/** Offsets where each line starts, with `\r\n`, `\n` and `\r` as line breaks (as the editor counts them). */
-export function lineStarts(text: string): number[] {
+/**
+ * Offsets where each line starts, with `\r\n`, `\n` and `\r` as line breaks (as the editor
+ * counts them); only the lines up to offset `until` when given (enough for `positionAt` there).
+ */
+export function lineStarts(text: string, until = text.length): number[] {
   const starts = [0];
+  const end = Math.min(until, text.length);
   if (!text.includes('\r')) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     return starts;
   }
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === 13 && text.charCodeAt(i + 1) === 10) continue;
     if (code === 10 || code === 13) starts.push(i + 1);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { apiTokenSettingsUrl } from '../../../src/core/leak-guard/api-token-settings-url';
 import { environmentReference } from '../../../src/core/leak-guard/env-reference';
 import { isIgnored, parseIgnoredSecrets, withIgnored } from '../../../src/core/leak-guard/ignored-secrets';
-import { looksBinary, maximumScanBytes, tooLargeToScan } from '../../../src/core/leak-guard/scan-limits';
+import { looksBinary, maximumScanBytes, maximumScanOnEditLength, scannedOnEdit, tooLargeToScan } from '../../../src/core/leak-guard/scan-limits';
 import { lineStarts, positionAt } from '../../../src/core/leak-guard/text-positions';
 
 const runs = { numRuns: 1000 };
@@ -26,6 +26,20 @@ describe('text positions (property)', () => {
         // Offsets inside a \r\n pair are not positions the editor hands out.
         fc.pre(!(value[offset - 1] === '\r' && value[offset] === '\n'));
         assert.deepEqual(positionAt(lineStarts(value), offset), naivePosition(value, offset));
+      }),
+      runs,
+    );
+  });
+
+  test('the line starts up to an offset place every offset before it as the whole text\'s do', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'é', '😀', '\n', '\r', '\r\n', ' '), maxLength: 40 });
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (value, first, second) => {
+        const until = first % (value.length + 1);
+        const offset = second % (until + 1);
+        fc.pre(!(value[offset - 1] === '\r' && value[offset] === '\n'));
+        assert.deepEqual(positionAt(lineStarts(value, until), offset), naivePosition(value, offset));
+        assert.ok(lineStarts(value, until).every((start) => start <= until));
       }),
       runs,
     );
@@ -77,5 +91,12 @@ describe('leak guard helpers', () => {
     assert.equal(looksBinary(lateNul), false);
     assert.equal(tooLargeToScan(maximumScanBytes), false);
     assert.equal(tooLargeToScan(maximumScanBytes + 1), true);
+  });
+
+  test('a text over 1 M UTF-16 units is scanned on open and save only, not after each edit (issue 19)', () => {
+    assert.equal(maximumScanOnEditLength, 1024 * 1024);
+    assert.equal(scannedOnEdit(maximumScanOnEditLength), true);
+    assert.equal(scannedOnEdit(maximumScanOnEditLength + 1), false);
+    assert.equal(scannedOnEdit(maximumScanBytes), false);
   });
 });

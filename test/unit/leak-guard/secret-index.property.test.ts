@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { inspect } from 'node:util';
 import fc from 'fast-check';
+import { keyedFingerprint } from '../../../src/core/leak-guard/fingerprint';
 import { minimumSecretLength, SecretIndex, type SecretMatch } from '../../../src/core/leak-guard/secret-index';
-import { nodeSha256 } from '../../../src/core/node/node-sha256';
+import { nodeHmacSha256, nodeSha256 } from '../../../src/core/node/node-sha256';
 import type { SessionRecord } from '../../../src/core/session/session-record';
 
 const runs = { numRuns: 1000 };
+const fingerprint = keyedFingerprint(new Uint8Array(32).fill(7), nodeHmacSha256);
 
 /** A small alphabet makes overlaps, shared prefixes and near-misses common. */
 const secretChar = fc.constantFrom('a', 'b', 'c', '-', '_', '.', '~', '+', '/', '=');
@@ -102,7 +104,7 @@ describe('SecretIndex (property)', () => {
   test('finds exactly the occurrences of the signed-in secrets: none missed, nothing else reported', () => {
     fc.assert(
       fc.property(scenario, ({ held, text }) => {
-        const matches = SecretIndex.build(held, nodeSha256).find(text, lookupIn(held));
+        const matches = SecretIndex.build(held, nodeSha256, fingerprint).find(text, lookupIn(held));
         assert.deepEqual(described(matches), expected(held, text));
         for (const match of matches) {
           const value = text.slice(match.start, match.end);
@@ -121,7 +123,7 @@ describe('SecretIndex (property)', () => {
         const head = secrets[first % secrets.length]!.value;
         const tail = secrets[second % secrets.length]!.value;
         const text = head + middle + tail;
-        const found = described(SecretIndex.build(held, nodeSha256).find(text, lookupIn(held)));
+        const found = described(SecretIndex.build(held, nodeSha256, fingerprint).find(text, lookupIn(held)));
         assert.deepEqual(found, expected(held, text));
         assert.ok(found.some((entry) => entry.startsWith(`0:${head.length}:`)));
         assert.ok(found.some((entry) => entry.startsWith(`${text.length - tail.length}:${text.length}:`)));
@@ -133,7 +135,7 @@ describe('SecretIndex (property)', () => {
   test('the index keeps no copy of a secret, and a rotated secret no longer matches its old value', () => {
     fc.assert(
       fc.property(records, fc.nat(), (held, pick) => {
-        const index = SecretIndex.build(held, nodeSha256);
+        const index = SecretIndex.build(held, nodeSha256, fingerprint);
         const shown = inspect(index, { depth: Infinity, maxArrayLength: 64, maxStringLength: Infinity, showHidden: true });
         for (const { value } of secretsOf(held)) assert.ok(!shown.includes(value), 'a secret is held by the index');
         const rotatedAt = pick % held.length;
@@ -143,6 +145,47 @@ describe('SecretIndex (property)', () => {
         assert.deepEqual(stale, []);
       }),
       runs,
+    );
+  });
+});
+
+describe('SecretIndex.scan: a cap on the matches (issue 19)', () => {
+  test('property: at most `limit` matches, each one find gives; with the skipped left out the rest is counted exactly', () => {
+    fc.assert(
+      fc.property(scenario, fc.nat({ max: 6 }), fc.nat(), fc.boolean(), ({ held, text }, limit, pick, skipOne) => {
+        const index = SecretIndex.build(held, nodeSha256, fingerprint);
+        const lookup = lookupIn(held);
+        const skipped = skipOne ? fingerprint(secretsOf(held)[pick % secretsOf(held).length]!.value) : undefined;
+        const all = index.find(text, lookup).filter((match) => match.fingerprint !== skipped);
+        const { matches, beyondLimit } = index.scan(text, lookup, { limit, skip: (fingerprint) => fingerprint === skipped });
+        assert.equal(matches.length, Math.min(limit, all.length));
+        assert.equal(matches.length + beyondLimit, all.length);
+        const everyMatch = new Set(described(all));
+        for (const entry of described(matches)) assert.ok(everyMatch.has(entry), `${entry} is not an occurrence`);
+        assert.deepEqual(
+          matches.map((match) => match.start),
+          [...matches.map((match) => match.start)].sort((a, b) => a - b),
+        );
+      }),
+      runs,
+    );
+  });
+
+  test('a 4.5 MB text holding one token 100,000 times gives 100 matches and counts the other 99,900', () => {
+    const token = `lcr_${'Tq3Xn8vLw2pR7sK9mYd5'.repeat(2)}`;
+    const held: SessionRecord[] = [
+      { id: 'api', kind: 'apiToken', server: { apiUrl: 'https://api.lucaro.dev', authUrl: 'https://auth.lucaro.dev' }, account: { id: 'usr_1', label: 'Ada' }, accessToken: token, scopes: [] },
+    ];
+    const text = `${token}\n`.repeat(100_000);
+    const { matches, beyondLimit } = SecretIndex.build(held, nodeSha256, fingerprint).scan(text, lookupIn(held), { limit: 100 });
+    assert.equal(matches.length, 100);
+    assert.equal(beyondLimit, 99_900);
+    assert.deepEqual(
+      matches.slice(0, 2).map((match) => [match.start, match.end]),
+      [
+        [0, token.length],
+        [token.length + 1, 2 * token.length + 1],
+      ],
     );
   });
 });

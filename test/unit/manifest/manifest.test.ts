@@ -26,10 +26,11 @@ describe('package.json', () => {
     assert.deepEqual(manifest.activationEvents, ['onWebviewPanel:lucaro.dashboard']);
   });
 
-  test('the URL and client settings are application-scoped and restricted in untrusted workspaces', () => {
+  test('the URL, client and leak guard settings are application-scoped and restricted in untrusted workspaces', () => {
     const properties = manifest.contributes.configuration.properties;
     const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
-    for (const key of ['lucaro.apiUrl', 'lucaro.authUrl', 'lucaro.oauth.clientId', 'lucaro.oauth.redirect']) {
+    // A workspace's .vscode/settings.json must not be able to switch the leak guard off (issue 19).
+    for (const key of ['lucaro.apiUrl', 'lucaro.authUrl', 'lucaro.oauth.clientId', 'lucaro.oauth.redirect', 'lucaro.leakGuard.enabled']) {
       assert.equal(properties[key].scope, 'application', key);
       assert.ok(restricted.includes(key), key);
       assert.ok(properties[key].markdownDescription, key);
