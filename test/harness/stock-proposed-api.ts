@@ -28,11 +28,6 @@ export function restoreStockProposedApiCheck(script: string, file: string): stri
   );
 }
 
-/** True when the host script checks proposals as stock VS Code does (what `restoreStockProposedApiCheck` writes). */
-export function hasStockProposedApiCheck(script: string): boolean {
-  return /function ([\w$]+)\(([\w$]+),([\w$]+)\)\{return!!\(\2\.enabledApiProposals&&\2\.enabledApiProposals\.includes\(\3\)\)\}function [\w$]+\(\2,\3\)\{if\(!\1\(\2,\3\)\)throw/.test(script);
-}
-
 /**
  * `<target>`: a hard-linked copy of the code-server package at `source` (seconds, no extra
  * disk) whose two extension host scripts are new files with the stock check; the originals,
