@@ -51,13 +51,21 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
     state,
     pkce,
   });
+  // Ours to end when no browser opens: nothing can answer then, so the state must not wait 5 minutes.
+  const abandon = new AbortController();
   const code = options.pending.waitForCode(state, {
     timeoutMs: options.timeoutMs ?? signInTimeoutMs,
-    signal: options.signal,
+    signal: options.signal ? AbortSignal.any([options.signal, abandon.signal]) : abandon.signal,
   });
   // Keep the rejection handled while the browser opens; it is awaited below.
   code.catch(() => undefined);
-  if (!(await options.openBrowser(url))) throw new BrowserNotOpenedError();
+  let opened = false;
+  try {
+    opened = await options.openBrowser(url);
+  } finally {
+    if (!opened) abandon.abort();
+  }
+  if (!opened) throw new BrowserNotOpenedError();
   const authorizationCode = await code;
   const receivedAt = (options.now ?? Date.now)();
   const response = await options.tokenClient.exchangeCode(
