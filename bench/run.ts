@@ -7,6 +7,7 @@ import { activationBenchmark, type ActivationSample } from './activation/activat
 import { requireTimeRows } from './activation/require-time';
 import { connectionsBenchmark, firstPaintBenchmark, pagingBenchmark, refreshBenchmark } from './api-benchmarks';
 import { dashboardsBenchmark } from './dashboards';
+import { floodedAnswerBenchmark } from './flooded-answer';
 import { memoryBenchmark } from './memory';
 import { benchProjects } from './memory-walk';
 import { evaluate, markdownTable, textTable, type Row } from './report';
@@ -20,7 +21,7 @@ import { ensureEditorInstalled } from '../test/harness/install-editor';
  */
 const runs = positiveInt(process.env.BENCH_RUNS, 5);
 const editorRuns = positiveInt(process.env.BENCH_EDITOR_RUNS, 5);
-const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7,8').split(',').map((part) => part.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7,8,9').split(',').map((part) => part.trim()));
 const outDir = path.join(repoRoot, 'bench-results');
 
 function log(line: string): void {
@@ -80,6 +81,11 @@ async function main(): Promise<number> {
   if (only.has('8')) {
     log(`8 dashboards (${runs} runs)`);
     rows.push(...(await dashboardsBenchmark(runs)));
+  }
+
+  if (only.has('9')) {
+    log(`9 flooded answer (${runs} runs)`);
+    rows.push(...(await floodedAnswerBenchmark(runs)));
   }
 
   const results = rows.map(evaluate);

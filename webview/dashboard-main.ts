@@ -74,6 +74,7 @@ class DashboardPage {
       grid.append(figure.root);
     });
     this.root.replaceChildren(header, element('div', { className: 'notice', attributes: { role: 'alert' } }), grid);
+    if (message.widgetsNotShown !== undefined) this.root.append(element('p', { className: 'widgets-not-shown', text: message.widgetsNotShown }));
     this.strings = message.strings;
   }
 

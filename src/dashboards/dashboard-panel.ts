@@ -5,6 +5,7 @@ import type { Dashboard } from '../core/api/schemas';
 import { scopesCover } from '../core/auth/scopes';
 import { autoRefreshMs } from '../core/dashboards/auto-refresh';
 import { parseWebviewMessage, type HostMessage, type PanelTarget, type WidgetView } from '../core/dashboards/protocol';
+import { capWidgets } from '../core/dashboards/widget-cap';
 import { loadWidgets } from '../core/dashboards/widget-loader';
 import { DisposableOwner } from '../core/disposable';
 import type { Logger } from '../core/log/logger';
@@ -12,7 +13,7 @@ import type { FailureChannel } from '../failures/failure-channel';
 import type { ScopeStepUp } from '../failures/scope-step-up';
 import type { RangeMemory } from './range-memory';
 import { dashboardHtml, newNonce } from './webview-html';
-import { webviewStrings } from './webview-strings';
+import { webviewStrings, widgetsNotShownNote } from './webview-strings';
 
 export interface DashboardPanelDependencies {
   readonly account: AccountSession;
@@ -38,7 +39,9 @@ const autoRefreshSetting = 'lucaro.dashboards.autoRefreshSeconds';
  * per widget; the last answers are kept, so a tab shown again redraws without asking.
  */
 export class DashboardPanel extends DisposableOwner {
+  /** The widgets the tab draws (the first `maxWidgetsPerTab`), and how many more the dashboard has. */
   private widgets: readonly WidgetView[] | undefined;
+  private widgetsNotShown = 0;
   private readonly answers = new Map<string, HostMessage>();
   private notice: HostMessage | undefined;
   /** Whether the page has said it is ready since it was (re)built: before that, nothing is posted. */
@@ -206,7 +209,9 @@ export class DashboardPanel extends DisposableOwner {
   }
 
   private useDashboard(dashboard: Dashboard): void {
-    this.widgets = dashboard.widgets;
+    const capped = capWidgets(dashboard.widgets);
+    this.widgets = capped.shown;
+    this.widgetsNotShown = capped.notShown;
     this.target = { kind: 'dashboard', projectId: dashboard.project_id, dashboardId: dashboard.id, title: dashboard.name };
     this.panel.title = dashboard.name;
   }
@@ -228,6 +233,7 @@ export class DashboardPanel extends DisposableOwner {
       locale: vscode.env.language,
       strings: webviewStrings(),
       widgets: this.widgets ?? [],
+      widgetsNotShown: widgetsNotShownNote(this.widgetsNotShown),
       range: this.deps.ranges.get(this.target),
     });
   }

@@ -23,3 +23,9 @@ export function webviewStrings(): WebviewStrings {
     grantAccess: vscode.l10n.t('Grant access to metrics'),
   };
 }
+
+/** The note under a tab that leaves widgets out (`maxWidgetsPerTab`); undefined when it leaves none out. */
+export function widgetsNotShownNote(count: number): string | undefined {
+  if (count <= 0) return undefined;
+  return count === 1 ? vscode.l10n.t('1 more widget not shown.') : vscode.l10n.t('{0} more widgets not shown.', count);
+}

@@ -6,6 +6,7 @@ import { assertShowsServerValues, DashboardTab, type WidgetInfo } from './pages/
 import { allServerProjects, demoAccount, requestsTo, serverApi, serverDashboards } from './pages/lucaro-data';
 import { openUntitledInFront } from './pages/untitled-editor';
 import { holdsFor, uiTimeoutMs, waitUntil } from './pages/wait';
+import { maxWidgetsPerTab } from '../../src/core/dashboards/widget-cap';
 
 /**
  * Issue 10 in a real editor, one code-server for the file: the project whose names hold
@@ -16,10 +17,11 @@ import { holdsFor, uiTimeoutMs, waitUntil } from './pages/wait';
  */
 
 const queryPath = 'POST /v2/metrics/query';
+const crowdedWidgets = 30;
 
 describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
   const editor = useLucaroEditor({
-    server: { projects: 1, dashboardsPerProject: 1, hostileProject: true },
+    server: { projects: 1, dashboardsPerProject: 1, hostileProject: true, crowdedDashboardWidgets: crowdedWidgets },
     settings: { 'lucaro.dashboards.autoRefreshSeconds': 0 },
     // The tab's debug lines say when its queries start against when its page is ready.
     async setUp({ workbench }) {
@@ -225,6 +227,36 @@ describe('dashboard tabs in a real editor', { timeout: 240_000 }, () => {
     await toast.waitFor({ timeout: uiTimeoutMs });
     assert.equal(await toast.locator('.notification-list-item-message a.monaco-link').count(), 0, 'no link in the message');
     assert.deepEqual(dialogs, [], 'no script ran');
+  });
+
+  test(`a dashboard of ${crowdedWidgets} widgets draws the first ${maxWidgetsPerTab} and says how many more it leaves out; a flooded answer draws on its grid`, async () => {
+    const { workbench, lucaro } = editor();
+    await workbench.palette.run('View: Close All Editors');
+    await workbench.signIn.withApiToken(lucaro.apiTokens.all);
+    await workbench.statusBar.waitForText(demoAccount);
+    const first = (await allServerProjects(lucaro))[0]!;
+    const crowded = (await serverDashboards(lucaro, first.id)).find((item) => item.name === 'Crowded board')!;
+    assert.equal(crowded.widgets.length, crowdedWidgets);
+    // One metric answers 20,000 points off the grid with junk: its widgets must still draw only the grid.
+    const flooded = crowded.widgets[0]!.metric;
+    lucaro.configure({ floodedMetrics: [flooded], floodPoints: 20_000 });
+    lucaro.resetCounters();
+    const { tab } = await DashboardTab.openFromTree(workbench, first.name, crowded);
+    const widgets = await tab.settled(maxWidgetsPerTab);
+    assert.deepEqual(widgets.map((widget) => widget.id), crowded.widgets.slice(0, maxWidgetsPerTab).map((widget) => widget.id), 'the first ones, in order');
+    assert.equal(requestsTo(lucaro, queryPath), maxWidgetsPerTab, 'no query for the widgets left out');
+    assert.equal(await tab.widgetsNotShown.textContent(), `${crowdedWidgets - maxWidgetsPerTab} more widgets not shown.`);
+    const floodedWidgets = widgets.filter((widget) => widget.metric === flooded);
+    assert.ok(floodedWidgets.length > 0);
+    for (const widget of floodedWidgets) {
+      assert.equal(widget.state, 'ready', `${widget.title} drew`);
+      const { from, to, step } = widget.window!;
+      assert.ok(widget.rows.length > 0 && widget.rows.length <= Math.floor((to - from) / step) + 1, `${widget.title}: ${widget.rows.length} rows`);
+      for (const [iso, value] of widget.rows) {
+        const seconds = Date.parse(iso) / 1000;
+        assert.ok(seconds >= from && seconds <= to && seconds % step === 0 && Number.isFinite(value), `${widget.title}: ${iso} ${value}`);
+      }
+    }
   });
 
   test('auto-refresh at its minimum (10 s): one round of queries per tick while the tab shows, none while another editor hides it', async () => {

@@ -5,6 +5,7 @@ import { sendJson } from './api-responses';
 import { pageOf, parsePageRequest } from './paging';
 import { missingScopes } from './scopes';
 import { buildSeries, seriesPointCount } from './series';
+import { floodedSeriesJson } from './series-flood';
 import { findUserById } from './users';
 import {
   optionalPositiveInteger,
@@ -136,6 +137,10 @@ export function registerApiRoutes(app: Express, deps: ApiDeps): void {
       if (!metric) throw notFound('Metric', metricName);
       if (deps.runtime.failingMetrics.includes(metric.name)) {
         throw new ApiError(503, 'unavailable', `The series of "${metric.name}" is unavailable right now.`);
+      }
+      if (deps.runtime.floodedMetrics.includes(metric.name)) {
+        res.status(200).type('application/json').send(floodedSeriesJson(deps.seed, metric, from, to, step, deps.runtime.floodPoints));
+        return;
       }
       send(res, 200, buildSeries(deps.seed, projectId, metric, from, to, step));
     })

@@ -4,6 +4,7 @@ import type { ApiDeps } from './api-context';
 import { createAuthApp } from './auth-app';
 import { Catalog } from './catalog';
 import { createClients } from './clients';
+import { addCrowdedDashboard } from './crowded-dashboard';
 import { createCounters, resetCounters, type ServerCounters } from './counters';
 import { FaultInjector } from './faults';
 import { addHostileProject } from './hostile-project';
@@ -97,6 +98,7 @@ export async function startLucaroServer(options: LucaroServerOptions = {}): Prom
   const tokenFaults = new TokenFaults();
   const catalog = new Catalog(resolved);
   if (resolved.hostileProject) addHostileProject(catalog);
+  if (resolved.crowdedDashboardWidgets > 0) addCrowdedDashboard(catalog, resolved.crowdedDashboardWidgets);
   const apiDeps: ApiDeps = { seed: resolved.seed, catalog, store, counters, runtime, limiter, faults, scopeFaults };
 
   const apiTokens = createStaticTokens(store, resolved.seed);

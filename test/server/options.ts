@@ -53,6 +53,19 @@ export interface LucaroServerOptions {
   /** `POST /v2/metrics/query` for these metric names answers 503, until changed. Default none. */
   failingMetrics?: readonly string[];
   /**
+   * `POST /v2/metrics/query` for these metric names answers far more than it was asked:
+   * `floodPoints` points at times off the step grid, shuffled, with duplicates, points outside
+   * the window and values that are not finite (see series-flood.ts). Default none.
+   */
+  floodedMetrics?: readonly string[];
+  /** How many off-grid points inside the window a flooded answer holds. Default 700,000. */
+  floodPoints?: number;
+  /**
+   * One more dashboard in the first project, with this many widgets (its metrics in turn):
+   * more than a tab draws. Default 0 (none).
+   */
+  crowdedDashboardWidgets?: number;
+  /**
    * One more project, after the seeded ones, whose dashboard, widget and metric names hold
    * markup, a `command:` link and a bidi override: what a client must show as text. Default false.
    */
@@ -67,7 +80,9 @@ export type RuntimeOptionName =
   | 'failureRate'
   | 'malformedRate'
   | 'echoRefreshTokenInErrors'
-  | 'failingMetrics';
+  | 'failingMetrics'
+  | 'floodedMetrics'
+  | 'floodPoints';
 
 /** The options `configure()` may change while the server runs. */
 export type RuntimeOptions = Required<Pick<LucaroServerOptions, RuntimeOptionName>>;
@@ -83,6 +98,7 @@ export interface ResolvedOptions extends RuntimeOptions {
   metricsPerProject: number;
   confidentialClient: { clientId: string; clientSecret: string } | undefined;
   hostileProject: boolean;
+  crowdedDashboardWidgets: number;
   tls: TlsIdentity | undefined;
 }
 
@@ -104,13 +120,16 @@ export function resolveOptions(options: LucaroServerOptions = {}): ResolvedOptio
     malformedRate: options.malformedRate ?? 0,
     echoRefreshTokenInErrors: options.echoRefreshTokenInErrors ?? false,
     failingMetrics: [...(options.failingMetrics ?? [])],
+    floodedMetrics: [...(options.floodedMetrics ?? [])],
+    floodPoints: options.floodPoints ?? 700_000,
     confidentialClient: options.confidentialClient,
     hostileProject: options.hostileProject ?? false,
+    crowdedDashboardWidgets: options.crowdedDashboardWidgets ?? 0,
     tls: options.tls,
   };
   validateRuntimeOptions(resolved);
   assertInteger('secretSeed', resolved.secretSeed, 0, 2 ** 32 - 1);
-  for (const name of ['projects', 'dashboardsPerProject', 'metricsPerProject'] as const) {
+  for (const name of ['projects', 'dashboardsPerProject', 'metricsPerProject', 'crowdedDashboardWidgets'] as const) {
     assertInteger(name, resolved[name], 0, 1_000_000);
   }
   return resolved;
@@ -118,9 +137,9 @@ export function resolveOptions(options: LucaroServerOptions = {}): ResolvedOptio
 
 /** The runtime part of resolved options: what `configure()` sets back to start afresh. */
 export function runtimeOptionsOf(options: ResolvedOptions): RuntimeOptions {
-  const { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate, echoRefreshTokenInErrors, failingMetrics } =
+  const { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate, echoRefreshTokenInErrors, failingMetrics, floodedMetrics, floodPoints } =
     options;
-  return { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate, echoRefreshTokenInErrors, failingMetrics };
+  return { accessTokenLifetimeSeconds, rateLimit, retryAfterFormat, latencyMs, failureRate, malformedRate, echoRefreshTokenInErrors, failingMetrics, floodedMetrics, floodPoints };
 }
 
 export function validateRuntimeOptions(options: Partial<RuntimeOptions>): void {
@@ -142,9 +161,11 @@ export function validateRuntimeOptions(options: Partial<RuntimeOptions>): void {
   if (options.echoRefreshTokenInErrors !== undefined && typeof options.echoRefreshTokenInErrors !== 'boolean') {
     throw new RangeError('echoRefreshTokenInErrors must be true or false');
   }
-  if (options.failingMetrics !== undefined && !options.failingMetrics.every((name) => typeof name === 'string')) {
-    throw new RangeError('failingMetrics must be metric names');
+  for (const name of ['failingMetrics', 'floodedMetrics'] as const) {
+    const metrics = options[name];
+    if (metrics !== undefined && !metrics.every((metric) => typeof metric === 'string')) throw new RangeError(`${name} must be metric names`);
   }
+  if (options.floodPoints !== undefined) assertInteger('floodPoints', options.floodPoints, 0, 5_000_000);
 }
 
 function assertInteger(name: string, value: number, min: number, max: number): void {

@@ -1,4 +1,5 @@
 import type { SeriesPoint } from '../api/series';
+import { holdToQuestion } from './answer-grid';
 import type { QueryWindow } from './time-range';
 
 /** Columns as uPlot takes them: times (unix seconds, ascending, unique) and values. */
@@ -17,17 +18,10 @@ export interface StatSummary {
   readonly changeRatio: number | undefined;
 }
 
-/**
- * Points inside the window, sorted by time, one per timestamp (the last one sent wins),
- * as a server may send them out of order or twice.
- */
+/** The answer held to the window's step grid (`holdToQuestion`), as columns. */
 export function toChartData(points: readonly SeriesPoint[], window: QueryWindow): ChartData {
-  const byTime = new Map<number, number>();
-  for (const [time, value] of points) {
-    if (time >= window.fromSeconds && time <= window.toSeconds) byTime.set(time, value);
-  }
-  const times = [...byTime.keys()].sort((a, b) => a - b);
-  return { times, values: times.map((time) => byTime.get(time)!) };
+  const held = holdToQuestion(points, window);
+  return { times: held.map(([time]) => time), values: held.map(([, value]) => value) };
 }
 
 /** The latest value against the one a period (`periodSeconds`) before it. */

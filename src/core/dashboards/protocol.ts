@@ -38,7 +38,10 @@ export type HostMessage =
       readonly target: PanelTarget;
       readonly locale: string;
       readonly strings: WebviewStrings;
+      /** The widgets the tab draws, at most `maxWidgetsPerTab`. */
       readonly widgets: readonly WidgetView[];
+      /** The sentence naming how many more the dashboard has, when it has more. */
+      readonly widgetsNotShown: string | undefined;
       readonly range: TimeRange;
     }
   | { readonly type: 'loading'; readonly widgetId: string }

@@ -2,6 +2,7 @@ import type { MetricQuery, Series } from '../api/series';
 import { summarizeStat, toChartData } from './chart-data';
 import type { HostMessage, WidgetView } from './protocol';
 import { durationSeconds, queryWindow, type QueryWindow, type TimeRange } from './time-range';
+import { capWidgets } from './widget-cap';
 import { runEach, widgetQueryConcurrency } from './widget-query-runner';
 
 export interface WidgetLoad {
@@ -22,11 +23,15 @@ export function widgetWindow(widget: WidgetView, range: TimeRange, nowMs: number
   return queryWindow(range, nowMs, widget.kind === 'stat' ? 2 : 1);
 }
 
-/** One query per widget, each widget's answer (or failure) posted as it arrives. */
+/**
+ * One query per widget a tab draws (`capWidgets`), each widget's answer (or failure) posted
+ * as it arrives, held to its question first: what a server sends beyond it never reaches the page.
+ */
 export async function loadWidgets(load: WidgetLoad): Promise<void> {
-  for (const widget of load.widgets) load.post({ type: 'loading', widgetId: widget.id });
+  const widgets = capWidgets(load.widgets).shown;
+  for (const widget of widgets) load.post({ type: 'loading', widgetId: widget.id });
   await runEach(
-    load.widgets,
+    widgets,
     (widget, signal) => {
       const window = widgetWindow(widget, load.range, load.nowMs);
       return load

@@ -189,6 +189,11 @@ export class DashboardTab {
     return this.frame.locator('.notice');
   }
 
+  /** The note under a tab that leaves widgets out ("6 more widgets not shown."). */
+  get widgetsNotShown(): Locator {
+    return this.frame.locator('.dashboard > .widgets-not-shown');
+  }
+
   /** Waits until `count` chart canvases have each drawn more than a trace, and answers their ink. */
   async drawn(count: number): Promise<CanvasInk[]> {
     return waitUntil(async () => {
